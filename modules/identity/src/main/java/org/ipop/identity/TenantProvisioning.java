@@ -1,0 +1,134 @@
+package org.ipop.identity;
+
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipop.identity.keycloak.KeycloakProvisioner;
+import org.ipop.kernel.TenantId;
+import org.ipop.tenancy.TenantDescriptor;
+import org.ipop.tenancy.TenantRegistered;
+import org.ipop.tenancy.Tenants;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+
+/**
+ * Reconciles Keycloak with the tenant registry: at every start for all tenants (retrying in the background while
+ * Keycloak is not reachable yet), and for each tenant registered at run time. Provisioning is idempotent, so a
+ * registration event delivered twice, or a start after a crash, does no harm.
+ */
+@ApplicationScoped
+public class TenantProvisioning {
+
+    private static final Logger LOG = Logger.getLogger(TenantProvisioning.class.getName());
+    private static final long RETRY_SECONDS = 10;
+    private static final long OUTBOX_SWEEP_SECONDS = 30;
+
+    private final Tenants tenants;
+    private final String serverUrl;
+    private final String realm;
+    private final String clientId;
+    private final String clientSecret;
+    private final Map<String, String> lastOutcome = new ConcurrentHashMap<>();
+
+    @Inject
+    public TenantProvisioning(Tenants tenants,
+            @ConfigProperty(name = "ipop.keycloak.url") String serverUrl,
+            @ConfigProperty(name = "ipop.keycloak.realm", defaultValue = "ipop") String realm,
+            @ConfigProperty(name = "ipop.keycloak.provisioner.client-id", defaultValue = "ipop-provisioner")
+            String clientId,
+            @ConfigProperty(name = "ipop.keycloak.provisioner.secret") String clientSecret) {
+        this.tenants = tenants;
+        this.serverUrl = serverUrl;
+        this.realm = realm;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+    }
+
+    /** For CDI's client proxy only. */
+    protected TenantProvisioning() {
+        this(null, null, null, null, null);
+    }
+
+    /** Creates whatever of the tenant's organization and administrator is missing in Keycloak. */
+    public ProvisioningReport provision(TenantDescriptor tenant) {
+        try (Keycloak keycloak = KeycloakBuilder.builder().serverUrl(serverUrl).realm(realm)
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(clientSecret)
+                .build()) {
+            ProvisioningReport report = new KeycloakProvisioner(keycloak.realm(realm)).provision(tenant);
+            lastOutcome.put(tenant.id().value(), report.changedNothing() ? "in place" : String.join("; ",
+                    report.changes()));
+            if (!report.changedNothing()) {
+                LOG.info(() -> "Provisioned tenant " + tenant.id() + ": " + report.changes());
+            }
+            return report;
+        } catch (RuntimeException e) {
+            lastOutcome.put(tenant.id().value(), "failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    public ProvisioningReport provision(TenantId tenant) {
+        return provision(tenants.require(tenant));
+    }
+
+    /** The outcome of the last provisioning of each tenant in this process ("in place", the changes, or the failure). */
+    public Map<String, String> lastOutcomes() {
+        return Map.copyOf(lastOutcome);
+    }
+
+    /** Idempotent: the tenant may well have been provisioned by the request that registered it. */
+    void onRegistered(@Observes TenantRegistered registered) {
+        provision(TenantId.of(registered.tenantId()));
+    }
+
+    void reconcileAtStartup(@Observes Startup startup) {
+        ManagedScheduledExecutorService scheduler = scheduler();
+        scheduler.execute(() -> reconcileAll(scheduler));
+        scheduler.scheduleWithFixedDelay(this::relayPendingRegistrations, OUTBOX_SWEEP_SECONDS,
+                OUTBOX_SWEEP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void reconcileAll(ManagedScheduledExecutorService scheduler) {
+        boolean allInPlace = true;
+        for (TenantDescriptor tenant : tenants.all()) {
+            try {
+                provision(tenant);
+            } catch (RuntimeException e) {
+                allInPlace = false;
+                LOG.log(Level.WARNING, "Provisioning of tenant " + tenant.id() + " failed; retrying in "
+                        + RETRY_SECONDS + " s: " + e.getMessage());
+            }
+        }
+        if (!allInPlace) {
+            scheduler.schedule(() -> reconcileAll(scheduler), RETRY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Registrations whose provisioning failed (Keycloak down, crash) stay in the tenant outbox until this succeeds. */
+    private void relayPendingRegistrations() {
+        try {
+            tenants.relayPendingEvents();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Relaying pending tenant registrations failed: " + e.getMessage());
+        }
+    }
+
+    private static ManagedScheduledExecutorService scheduler() {
+        try {
+            return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+        } catch (NamingException e) {
+            throw new IllegalStateException("no managed scheduled executor", e);
+        }
+    }
+}

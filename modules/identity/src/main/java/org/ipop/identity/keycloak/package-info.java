@@ -1,0 +1,2 @@
+/** The Keycloak side of provisioning, through keycloak-admin-client running on Liberty's own REST client. */
+package org.ipop.identity.keycloak;

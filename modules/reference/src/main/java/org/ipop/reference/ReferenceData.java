@@ -1,0 +1,89 @@
+package org.ipop.reference;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reference tables, loaded once per process from the jar. Pure Java so that validation that depends on it
+ * (tenant descriptors, imports) can be unit tested without a container.
+ */
+public final class ReferenceData {
+
+    private static final ReferenceData INSTANCE = new ReferenceData();
+
+    private final Map<String, Region> regions;
+    private final Map<String, IndustryBranch> branches;
+
+    private ReferenceData() {
+        this.regions = Collections.unmodifiableMap(loadRegions());
+        this.branches = Collections.unmodifiableMap(loadBranches());
+    }
+
+    public static ReferenceData get() {
+        return INSTANCE;
+    }
+
+    public Optional<Region> region(String code) {
+        return Optional.ofNullable(regions.get(code));
+    }
+
+    public Optional<IndustryBranch> industryBranch(String code) {
+        return Optional.ofNullable(branches.get(code));
+    }
+
+    public Collection<IndustryBranch> industryBranches() {
+        return branches.values();
+    }
+
+    private static Map<String, Region> loadRegions() {
+        Map<String, Region> result = new LinkedHashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(open("divisions_6digit.csv"),
+                StandardCharsets.UTF_8))) {
+            in.readLine(); // level,code6,name,parent_code6,province_code6,...
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] columns = line.split(",", -1);
+                result.put(columns[1], new Region(columns[1], columns[2], columns[0], columns[3], columns[4]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return result;
+    }
+
+    private static Map<String, IndustryBranch> loadBranches() {
+        Map<String, IndustryBranch> result = new LinkedHashMap<>();
+        try (JsonReader reader = Json.createReader(new InputStreamReader(open("sei-2021-ipc.json"),
+                StandardCharsets.UTF_8))) {
+            JsonObject catalog = reader.readObject();
+            Map<String, String> industryNames = new LinkedHashMap<>();
+            catalog.getJsonArray("industries").getValuesAs(JsonObject.class)
+                    .forEach(industry -> industryNames.put(industry.getString("code"), industry.getString("name")));
+            for (JsonObject branch : catalog.getJsonArray("branches").getValuesAs(JsonObject.class)) {
+                String industry = branch.getString("industry_code");
+                result.put(branch.getString("code"), new IndustryBranch(branch.getString("code"),
+                        branch.getString("name"), industry, industryNames.getOrDefault(industry, "")));
+            }
+        }
+        return result;
+    }
+
+    private static InputStream open(String name) {
+        InputStream in = ReferenceData.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("reference table missing from the jar: " + name);
+        }
+        return in;
+    }
+}

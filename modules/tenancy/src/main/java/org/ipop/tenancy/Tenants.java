@@ -1,0 +1,143 @@
+package org.ipop.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipop.audit.AuditTrail;
+import org.ipop.kernel.Conflict;
+import org.ipop.kernel.NotFound;
+import org.ipop.kernel.TenantId;
+import org.ipop.tenancy.persistence.MongoTenantRecords;
+import org.ipop.tenancy.persistence.MongoTenantRecords.TenantRecord;
+
+/**
+ * The registry of tenants: those declared by files in the tenants directory (read and validated at start-up — an
+ * invalid file stops the start) and those created at run time by a platform administrator (kept in the network
+ * database). Profiles (contact, branding) edited by tenant administrators are kept in the network database too,
+ * over the file's values.
+ */
+@ApplicationScoped
+public class Tenants {
+
+    private static final Logger LOG = Logger.getLogger(Tenants.class.getName());
+
+    private final Path directory;
+    private final MongoTenantRecords records;
+    private final AuditTrail audit;
+    private volatile Map<TenantId, TenantDescriptor> fromFiles = Map.of();
+    private volatile Map<TenantId, TenantDescriptor> known = Map.of();
+
+    @Inject
+    public Tenants(@ConfigProperty(name = "ipop.tenants.dir", defaultValue = "tenants") String directory,
+            MongoTenantRecords records, AuditTrail audit) {
+        this.directory = Path.of(directory);
+        this.records = records;
+        this.audit = audit;
+    }
+
+    /** For CDI's client proxy only. */
+    protected Tenants() {
+        this.directory = null;
+        this.records = null;
+        this.audit = null;
+    }
+
+    /** Reads and validates the descriptor files; an exception here stops the application from starting. */
+    void load(@Observes Startup startup) {
+        Map<TenantId, TenantDescriptor> files = new LinkedHashMap<>();
+        TenantDescriptors.readDirectory(directory.toAbsolutePath()).forEach(d -> files.put(d.id(), d));
+        fromFiles = java.util.Collections.unmodifiableMap(files);
+        refresh();
+        LOG.info(() -> "Tenants: " + known.keySet() + " (" + fromFiles.size() + " from " + directory.toAbsolutePath()
+                + ")");
+    }
+
+    public Collection<TenantDescriptor> all() {
+        return known.values();
+    }
+
+    public Set<TenantId> ids() {
+        return known.keySet();
+    }
+
+    public Optional<TenantDescriptor> find(TenantId id) {
+        TenantDescriptor descriptor = known.get(id);
+        if (descriptor == null) {
+            refresh(); // registered on another node since we last looked
+            descriptor = known.get(id);
+        }
+        return Optional.ofNullable(descriptor);
+    }
+
+    public TenantDescriptor require(TenantId id) {
+        return find(id).orElseThrow(() -> new NotFound("tenant", id.value()));
+    }
+
+    /**
+     * Creates a tenant at run time. The descriptor and the event that asks for its provisioning are written in one
+     * document, so a crash cannot leave a tenant without its organization: the event stays pending until
+     * {@link #relayPendingEvents()} has delivered it to provisioning.
+     */
+    public TenantDescriptor register(TenantDescriptor descriptor, String actor) {
+        if (find(descriptor.id()).isPresent()) {
+            throw new Conflict("A tenant with the id '" + descriptor.id() + "' already exists.");
+        }
+        if (!records.insertRegistered(descriptor, actor, new TenantRegistered(descriptor.id().value()))) {
+            throw new Conflict("A tenant with the id '" + descriptor.id() + "' already exists.");
+        }
+        refresh();
+        audit.record(descriptor.id(), actor, "tenant.registered", descriptor.id().value(),
+                descriptor.names().zh() + " / " + descriptor.names().en());
+        return require(descriptor.id());
+    }
+
+    /** A tenant administrator changes the contact and branding of their own tenant; validated like a descriptor. */
+    public TenantDescriptor updateProfile(TenantId id, JsonObject contact, JsonObject branding, String actor) {
+        TenantDescriptor current = require(id);
+        JsonObjectBuilder merged = Json.createObjectBuilder(Json.createReader(
+                new StringReader(TenantDescriptors.toJson(current))).readObject());
+        merged.add("contact", contact == null ? JsonObject.EMPTY_JSON_OBJECT : contact);
+        merged.add("branding", branding == null ? JsonObject.EMPTY_JSON_OBJECT : branding);
+        TenantDescriptor updated = TenantDescriptors.parse(null, merged.build().toString());
+        records.saveProfile(id, updated.contact(), updated.branding(), actor);
+        refresh();
+        audit.record(id, actor, "tenant.profile.updated", id.value(), "contact: " + updated.contact().name() + " <"
+                + updated.contact().email() + ">, colour: " + updated.branding().primaryColor());
+        return require(id);
+    }
+
+    /** Delivers registration events that a crash or an unreachable Keycloak left pending. */
+    public int relayPendingEvents() {
+        return records.relayPending();
+    }
+
+    private synchronized void refresh() {
+        Map<TenantId, TenantDescriptor> merged = new LinkedHashMap<>(fromFiles);
+        List<TenantRecord> stored = records.all();
+        for (TenantRecord record : stored) {
+            record.registered().ifPresent(descriptor -> merged.putIfAbsent(descriptor.id(), descriptor));
+        }
+        for (TenantRecord record : stored) {
+            TenantDescriptor base = merged.get(record.id());
+            if (base != null && record.contact().isPresent()) {
+                merged.put(record.id(), base.withProfile(record.contact().get(),
+                        record.branding().orElse(base.branding())));
+            }
+        }
+        known = java.util.Collections.unmodifiableMap(merged); // keeps the files' order for listings
+    }
+}
