@@ -116,7 +116,7 @@ const messages = {
     'audit.subject': '对象',
     'audit.detail': '详情',
     'audit.action.tenant.profile.updated': '更新运营中心资料',
-    'audit.action.tenant.created': '创建运营中心',
+    'audit.action.tenant.registered': '创建运营中心',
 
     'admin.heading': '平台管理',
     'tenants.title': '租户（运营中心）',
@@ -288,7 +288,7 @@ const messages = {
     'audit.subject': 'Subject',
     'audit.detail': 'Details',
     'audit.action.tenant.profile.updated': 'Updated the operation centre profile',
-    'audit.action.tenant.created': 'Created the operation centre',
+    'audit.action.tenant.registered': 'Created the operation centre',
 
     'admin.heading': 'Platform administration',
     'tenants.title': 'Tenants (operation centres)',
