@@ -7,24 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.ipop.app.support.Api;
+import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Api.Reply;
-import org.ipop.app.support.PlatformDeployment;
-import org.ipop.app.support.RealKeycloak;
 import org.ipop.app.support.Tokens;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Who may call what: tokens are verified locally (issuer, signature, audience), roles are enforced. */
-@ExtendWith({RealKeycloak.class, ArquillianExtension.class})
-class AccessControlIT {
-
-    @Deployment(testable = false)
-    static WebArchive platform() {
-        return PlatformDeployment.war();
-    }
+class AccessControlIT extends PlatformIT {
 
     @Test
     void without_a_token_tenant_and_admin_endpoints_answer_401_problem_details() {

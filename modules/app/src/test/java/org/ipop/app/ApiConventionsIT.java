@@ -7,24 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.ipop.app.support.Api;
+import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Api.Reply;
-import org.ipop.app.support.PlatformDeployment;
-import org.ipop.app.support.RealKeycloak;
 import org.ipop.app.support.Tokens;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every failure is problem details without internals; health and the OpenAPI document are served. */
-@ExtendWith({RealKeycloak.class, ArquillianExtension.class})
-class ApiConventionsIT {
-
-    @Deployment(testable = false)
-    static WebArchive platform() {
-        return PlatformDeployment.war();
-    }
+class ApiConventionsIT extends PlatformIT {
 
     @Test
     void http_failures_are_problem_details() {

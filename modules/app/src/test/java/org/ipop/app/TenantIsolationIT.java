@@ -7,27 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import jakarta.json.JsonObject;
 import java.util.UUID;
 import org.ipop.app.support.Api;
+import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Api.Reply;
-import org.ipop.app.support.PlatformDeployment;
-import org.ipop.app.support.RealKeycloak;
 import org.ipop.app.support.Tokens;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Tenant A's administrator works with A's data; tenant B's administrator, trying the very same ids and asking for
  * A explicitly, can neither read nor change any of it.
  */
-@ExtendWith({RealKeycloak.class, ArquillianExtension.class})
-class TenantIsolationIT {
-
-    @Deployment(testable = false)
-    static WebArchive platform() {
-        return PlatformDeployment.war();
-    }
+class TenantIsolationIT extends PlatformIT {
 
     @Test
     void tenant_b_cannot_read_tenant_as_audit_entries_by_their_ids() {

@@ -8,28 +8,17 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
 import org.ipop.app.support.Api;
+import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Api.Reply;
 import org.ipop.app.support.KeycloakAdmin;
-import org.ipop.app.support.PlatformDeployment;
-import org.ipop.app.support.RealKeycloak;
 import org.ipop.app.support.Tokens;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A platform administrator creates a tenant at run time: its organization and administrator appear in the real
  * Keycloak; provisioning it again changes nothing there.
  */
-@ExtendWith({RealKeycloak.class, ArquillianExtension.class})
-class TenantProvisioningIT {
-
-    @Deployment(testable = false)
-    static WebArchive platform() {
-        return PlatformDeployment.war();
-    }
+class TenantProvisioningIT extends PlatformIT {
 
     @Test
     void a_new_tenant_gets_its_organization_and_administrator_and_a_second_run_changes_nothing() {

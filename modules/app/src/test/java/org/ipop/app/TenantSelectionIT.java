@@ -6,24 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.ipop.app.support.Api;
+import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Api.Reply;
-import org.ipop.app.support.PlatformDeployment;
-import org.ipop.app.support.RealKeycloak;
 import org.ipop.app.support.Tokens;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A member of several organizations selects one per request, only among its own; no claim means no tenant. */
-@ExtendWith({RealKeycloak.class, ArquillianExtension.class})
-class TenantSelectionIT {
-
-    @Deployment(testable = false)
-    static WebArchive platform() {
-        return PlatformDeployment.war();
-    }
+class TenantSelectionIT extends PlatformIT {
 
     @Test
     void a_member_of_two_organizations_must_select_one() {

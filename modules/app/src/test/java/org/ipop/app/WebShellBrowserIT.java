@@ -8,16 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.ipop.app.support.Api;
-import org.ipop.app.support.PlatformDeployment;
-import org.ipop.app.support.RealKeycloak;
+import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Tokens;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,17 +25,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web shell in a real (headless) Chromium: log in on the real Keycloak page as a demo operator, see the tenant's
  * name in Chinese, switch to English, log out.
  */
-@ExtendWith({RealKeycloak.class, ArquillianExtension.class})
-class WebShellBrowserIT {
+class WebShellBrowserIT extends PlatformIT {
 
     private WebDriver browser;
     private WebDriverWait wait;
     private Path profile;
-
-    @Deployment(testable = false)
-    static WebArchive platform() {
-        return PlatformDeployment.war();
-    }
 
     @BeforeEach
     void openBrowser() throws IOException {
