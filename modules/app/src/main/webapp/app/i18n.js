@@ -117,6 +117,7 @@ const messages = {
     'audit.detail': '详情',
     'audit.action.tenant.profile.updated': '更新运营中心资料',
     'audit.action.tenant.registered': '创建运营中心',
+    'audit.action.tenant.provisioned': '开通统一身份认证（组织与管理员）',
 
     'admin.heading': '平台管理',
     'tenants.title': '租户（运营中心）',
@@ -289,6 +290,7 @@ const messages = {
     'audit.detail': 'Details',
     'audit.action.tenant.profile.updated': 'Updated the operation centre profile',
     'audit.action.tenant.registered': 'Created the operation centre',
+    'audit.action.tenant.provisioned': 'Provisioned the identity organization and administrator',
 
     'admin.heading': 'Platform administration',
     'tenants.title': 'Tenants (operation centres)',

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipop.audit.AuditTrail;
 import org.ipop.identity.keycloak.KeycloakProvisioner;
 import org.ipop.kernel.TenantId;
 import org.ipop.tenancy.TenantDescriptor;
@@ -35,6 +36,7 @@ public class TenantProvisioning {
     private static final long OUTBOX_SWEEP_SECONDS = 30;
 
     private final Tenants tenants;
+    private final AuditTrail audit;
     private final String serverUrl;
     private final String realm;
     private final String clientId;
@@ -42,13 +44,14 @@ public class TenantProvisioning {
     private final Map<String, String> lastOutcome = new ConcurrentHashMap<>();
 
     @Inject
-    public TenantProvisioning(Tenants tenants,
+    public TenantProvisioning(Tenants tenants, AuditTrail audit,
             @ConfigProperty(name = "ipop.keycloak.url") String serverUrl,
             @ConfigProperty(name = "ipop.keycloak.realm", defaultValue = "ipop") String realm,
             @ConfigProperty(name = "ipop.keycloak.provisioner.client-id", defaultValue = "ipop-provisioner")
             String clientId,
             @ConfigProperty(name = "ipop.keycloak.provisioner.secret") String clientSecret) {
         this.tenants = tenants;
+        this.audit = audit;
         this.serverUrl = serverUrl;
         this.realm = realm;
         this.clientId = clientId;
@@ -57,7 +60,7 @@ public class TenantProvisioning {
 
     /** For CDI's client proxy only. */
     protected TenantProvisioning() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /** Creates whatever of the tenant's organization and administrator is missing in Keycloak. */
@@ -70,6 +73,8 @@ public class TenantProvisioning {
                     report.changes()));
             if (!report.changedNothing()) {
                 LOG.info(() -> "Provisioned tenant " + tenant.id() + ": " + report.changes());
+                audit.record(tenant.id(), "system:provisioning", "tenant.provisioned", tenant.id().value(),
+                        String.join("; ", report.changes()));
             }
             return report;
         } catch (RuntimeException e) {

@@ -21,6 +21,7 @@ import org.ipop.audit.AuditTrail;
 import org.ipop.kernel.Conflict;
 import org.ipop.kernel.NotFound;
 import org.ipop.kernel.TenantId;
+import org.ipop.persistence.Databases;
 import org.ipop.tenancy.persistence.MongoTenantRecords;
 import org.ipop.tenancy.persistence.MongoTenantRecords.TenantRecord;
 
@@ -38,15 +39,17 @@ public class Tenants {
     private final Path directory;
     private final MongoTenantRecords records;
     private final AuditTrail audit;
+    private final Databases databases;
     private volatile Map<TenantId, TenantDescriptor> fromFiles = Map.of();
     private volatile Map<TenantId, TenantDescriptor> known = Map.of();
 
     @Inject
     public Tenants(@ConfigProperty(name = "ipop.tenants.dir", defaultValue = "tenants") String directory,
-            MongoTenantRecords records, AuditTrail audit) {
+            MongoTenantRecords records, AuditTrail audit, Databases databases) {
         this.directory = Path.of(directory);
         this.records = records;
         this.audit = audit;
+        this.databases = databases;
     }
 
     /** For CDI's client proxy only. */
@@ -54,14 +57,21 @@ public class Tenants {
         this.directory = null;
         this.records = null;
         this.audit = null;
+        this.databases = null;
     }
 
-    /** Reads and validates the descriptor files; an exception here stops the application from starting. */
+    /**
+     * Reads and validates the descriptor files — an exception here stops the application from starting — and
+     * prepares each tenant's database (indexes).
+     */
     void load(@Observes Startup startup) {
         Map<TenantId, TenantDescriptor> files = new LinkedHashMap<>();
         TenantDescriptors.readDirectory(directory.toAbsolutePath()).forEach(d -> files.put(d.id(), d));
         fromFiles = java.util.Collections.unmodifiableMap(files);
         refresh();
+        // Create every module's indexes now rather than on the first request that needs them.
+        databases.network();
+        known.keySet().forEach(databases::forTenant);
         LOG.info(() -> "Tenants: " + known.keySet() + " (" + fromFiles.size() + " from " + directory.toAbsolutePath()
                 + ")");
     }
@@ -100,6 +110,7 @@ public class Tenants {
             throw new Conflict("A tenant with the id '" + descriptor.id() + "' already exists.");
         }
         refresh();
+        databases.forTenant(descriptor.id());
         audit.record(descriptor.id(), actor, "tenant.registered", descriptor.id().value(),
                 descriptor.names().zh() + " / " + descriptor.names().en());
         return require(descriptor.id());
