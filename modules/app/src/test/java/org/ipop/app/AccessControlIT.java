@@ -47,6 +47,19 @@ class AccessControlIT extends PlatformIT {
     }
 
     @Test
+    void me_names_the_platform_roles_and_tenants_of_the_caller() {
+        jakarta.json.JsonObject operator = Api.get("/api/me", Tokens.of("hubei-operator")).json();
+        assertEquals("hubei-operator", operator.getString("username"));
+        assertEquals(List.of("operator"), operator.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals("hubei", operator.getJsonObject("activeTenant").getString("id"));
+
+        jakarta.json.JsonObject platformAdmin = Api.get("/api/me", Tokens.of("platform-admin")).json();
+        assertTrue(platformAdmin.isNull("activeTenant"), "a platform administrator acts for no tenant");
+        assertEquals(0, platformAdmin.getJsonArray("tenants").size());
+    }
+
+    @Test
     void a_token_from_another_realm_is_rejected_even_with_the_right_role_names() {
         String intruder = Tokens.of("other", "intruder", Tokens.DEMO_PASSWORD, null);
         Reply reply = Api.get("/api/tenants", intruder);

@@ -12,6 +12,10 @@ public final class Roles {
     public static final String ALLIANCE_ADMIN = "alliance-admin";
     public static final String CITIZEN = "citizen";
 
+    /** Every platform role, most powerful first; Keycloak's own roles (offline_access, …) are not among them. */
+    public static final java.util.List<String> ALL = java.util.List.of(PLATFORM_ADMIN, TENANT_ADMIN, OPERATOR, TTO,
+            ENTERPRISE, INVESTOR, ALLIANCE_ADMIN, CITIZEN);
+
     private Roles() {
     }
 }

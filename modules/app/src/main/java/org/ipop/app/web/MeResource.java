@@ -11,12 +11,16 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.ipop.kernel.Roles;
 import org.ipop.kernel.TenantId;
 import org.ipop.tenancy.TenantContext;
 import org.ipop.tenancy.TenantSelection;
 import org.ipop.tenancy.Tenants;
 
-/** Who the caller is: name, roles, the tenants they may act for, and the one this request acts for. */
+/**
+ * Who the caller is: name, platform roles (most powerful first; Keycloak's technical roles left out), the tenants
+ * they may act for, and the one this request acts for.
+ */
 @Path("me")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +58,8 @@ public class MeResource {
                 .flatMap(id -> tenants.find(id).stream()).map(TenantView::publicView).toList();
         TenantView active = context.get().flatMap(tenants::find).map(TenantView::of).orElse(null);
         String hint = context.selection() instanceof TenantSelection.None none ? none.reason() : null;
-        return new Me(token.getName(), displayName(), List.copyOf(token.getGroups()), memberships, active, hint);
+        List<String> roles = Roles.ALL.stream().filter(token.getGroups()::contains).toList();
+        return new Me(token.getName(), displayName(), roles, memberships, active, hint);
     }
 
     private String displayName() {
