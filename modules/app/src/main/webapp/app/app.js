@@ -3,6 +3,7 @@
 // from the server (tenant names, audit details) can never be interpreted as HTML.
 
 import { t, has, getLang, setLang, otherLang, localName } from './i18n.js';
+import { createLibrary, parseRoute, routes } from './library.js';
 
 const TENANT_KEY = 'ipop.tenant';
 // The first role of the user found in this list decides the landing page.
@@ -75,6 +76,7 @@ function nodes(rendered) {
 function captureInputs(root) {
   const values = new Map();
   for (const input of root.querySelectorAll('input[id], select[id], textarea[id]')) {
+    if (input.type === 'file') continue;  // cannot be set from script; the library keeps the chosen file itself
     values.set(input.id, input.type === 'checkbox' ? input.checked : input.value);
   }
   const focused = root.contains(document.activeElement) ? document.activeElement.id : null;
@@ -165,8 +167,13 @@ function chooseTenant(id) {
   } catch { /* the choice then lasts until the page is reloaded */ }
 }
 
-async function api(path, { method = 'GET', body, auth = true } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+/**
+ * Calls the API. `body` is sent as JSON; `upload` (a Blob or File) is sent as it is, as application/octet-stream;
+ * with `download` the answer is returned as a Blob instead of being read as JSON. Failures throw an ApiError made
+ * from the problem details.
+ */
+async function api(path, { method = 'GET', body, auth = true, upload, download = false } = {}) {
+  const headers = { Accept: download ? '*/*' : 'application/json, application/problem+json' };
   if (auth) {
     try {
       await state.keycloak.updateToken(30);
@@ -177,15 +184,29 @@ async function api(path, { method = 'GET', body, auth = true } = {}) {
     const tenant = chosenTenant() ?? state.me?.activeTenant?.id;
     if (tenant) headers['X-IPOP-Tenant'] = tenant;
   }
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let payload;
+  if (upload !== undefined) {
+    headers['Content-Type'] = 'application/octet-stream';
+    payload = upload;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
 
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body: payload });
   } catch {
     throw new ApiError({ title: t('error.network') });
   }
   if (!response.ok) throw await problemFrom(response);
+  if (download) {
+    try {
+      return await response.blob();
+    } catch {
+      throw new ApiError({ title: t('error.network') });
+    }
+  }
   if (response.status === 204) return null;
   try {
     return await response.json();
@@ -225,12 +246,14 @@ async function load(key, path, options = {}) {
 }
 
 const loaders = {
-  network: () => load('network', '/api/network/tenants', { auth: false }),
+  // The network catalogue names each patent's operation centre from this list.
+  network: () => load('network', '/api/network/tenants', { auth: false }).then(() => refresh('catalogue')),
   tenants: () => load('tenants', '/api/tenants'),
   audit: () => load('audit', '/api/audit?limit=50'),
 };
 
 function resetTenantData() {
+  library.reset();
   state.tenants = idle();
   state.audit = idle();
   state.createTenant = { busy: false, problem: null, result: null };
@@ -271,7 +294,10 @@ async function initKeycloak() {
 }
 
 function login() {
-  state.keycloak?.login({ scope: 'openid organization:*', locale: getLang() });
+  // Back to the page without its fragment: keycloak-js returns the authorization code in the fragment.
+  state.keycloak?.login({
+    scope: 'openid organization:*', locale: getLang(), redirectUri: `${location.origin}${location.pathname}${location.search}`,
+  });
 }
 
 function logout() {
@@ -439,6 +465,7 @@ function renderLanding() {
   for (const [name, loader] of Object.entries(loaders)) {
     if (sections.has(name) && state[name].status === 'idle') loader();
   }
+  library.onRendered();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -660,12 +687,14 @@ const LANDINGS = {
       })),
     h('h2', { class: 'h4 mb-3', text: t('network.title') }),
     section('network', () => resourceView('network', networkCards)),
+    library.catalogueView(),
   ],
 
   citizen: () => [
     h('h1', { class: 'h3', text: t('citizen.heading') }),
     h('p', { class: 'text-secondary', text: t('citizen.intro') }),
     section('network', () => resourceView('network', networkCards)),
+    library.catalogueView(),
   ],
 
   'platform-admin': () => [
@@ -674,26 +703,26 @@ const LANDINGS = {
     card(t('create.title'), section('createTenant', createTenantView)),
   ],
 
-  'tenant-admin': withTenant((tenant) => [
-    tenantHeading(tenant, 'tenant-admin'),
+  'tenant-admin': withTenant((tenant) => withLibraryTab(tenantHeading(tenant, 'tenant-admin'), () => [
     card(t('profile.title'), section('profile', () => profileView(state.me.activeTenant))),
     card(t('profileForm.title'), section('profileForm', profileFormView)),
     auditView(),
-  ]),
+  ])),
 
-  operator: withTenant((tenant) => [
-    tenantHeading(tenant, 'operator'),
+  operator: withTenant((tenant) => withLibraryTab(tenantHeading(tenant, 'operator'), () => [
     card(t('profile.title'), profileView(tenant)),
     auditView(),
-  ]),
+  ])),
 
-  'alliance-admin': withTenant((tenant) => [
-    tenantHeading(tenant, 'alliance-admin'),
+  'alliance-admin': withTenant((tenant) => withLibraryTab(tenantHeading(tenant, 'alliance-admin'), () => [
     card(t('profile.title'), profileView(tenant)),
     auditView(),
-  ]),
+  ])),
 
-  tto: withTenant((tenant) => participantLanding('tto', tenant, 3)),
+  tto: withTenant((tenant) => {
+    const [heading, ...overview] = participantLanding('tto', tenant, 3);
+    return withLibraryTab(heading, () => overview);
+  }),
   enterprise: withTenant((tenant) => participantLanding('enterprise', tenant, 3)),
   investor: withTenant((tenant) => participantLanding('investor', tenant, 2)),
 
@@ -701,6 +730,30 @@ const LANDINGS = {
     h('h1', { class: 'h5', text: t('role.none.title') }),
     h('p', { class: 'mb-0', text: t('role.none.text') })),
 };
+
+/**
+ * A landing with the patent library next to it as a second tab, for the roles that work with the library. The tab
+ * is chosen by the URL fragment (#/library, #/library/patents/<id>), so Back and links to a patent work.
+ */
+function withLibraryTab(heading, overview) {
+  if (!library.available()) return [heading, overview()];
+  const onLibrary = parseRoute().tab === 'library';
+  const tab = (id, href, key, active) => h('li', { class: 'nav-item' }, h('a', {
+    id, href, class: `nav-link${active ? ' active' : ''}`, 'aria-current': active ? 'page' : null, text: t(key),
+  }));
+  return [
+    heading,
+    h('nav', { class: 'mb-4', 'aria-label': t('tabs.label') }, h('ul', { class: 'nav nav-tabs' },
+      tab('overview-tab', routes.overview, 'tabs.overview', !onLibrary),
+      tab('library-tab', routes.library, 'tabs.library', onLibrary))),
+    onLibrary ? library.view() : [
+      h('div', { id: 'library-callout', class: 'alert alert-light border d-flex flex-wrap align-items-center gap-2' },
+        h('span', { class: 'me-auto', text: t('tabs.libraryCallout') }),
+        h('a', { href: routes.library, class: 'btn btn-sm btn-primary', text: t('tabs.openLibrary') })),
+      overview(),
+    ],
+  ];
+}
 
 function participantLanding(role, tenant, taskCount) {
   const tasks = Array.from({ length: taskCount }, (_, i) => t(`landing.${role}.task${i + 1}`));
@@ -914,5 +967,21 @@ async function submitProfile(event) {
     focusFirstProblem('profileForm');
   }
 }
+
+const library = createLibrary({
+  h, api, section, refresh, problemAlert, loadingView, card, labelText, list, formatTime, handleExpiredSession,
+  placeErrors, feedbackText,
+  isShown: (name) => Boolean(sections.get(name)?.el.isConnected),
+  tenantName: (id) => {
+    const tenant = (state.network.value ?? []).find?.((candidate) => candidate.id === id);
+    return tenant ? localName(tenant.names, id) : id;
+  },
+  roles: () => (state.authenticated ? state.me?.roles ?? [] : []),
+});
+
+// The library's tab and patent pages are addressed by the URL fragment.
+window.addEventListener('hashchange', () => {
+  if (state.ready) renderAll();
+});
 
 boot();

@@ -1,5 +1,6 @@
 package org.ipop.tenancy;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -36,6 +37,9 @@ public class Tenants {
 
     private static final Logger LOG = Logger.getLogger(Tenants.class.getName());
 
+    /** Before every other start-up observer (default priority 2500): they need to know the tenants. */
+    public static final int LOAD_PRIORITY = 1000;
+
     private final Path directory;
     private final MongoTenantRecords records;
     private final AuditTrail audit;
@@ -64,7 +68,7 @@ public class Tenants {
      * Reads and validates the descriptor files — an exception here stops the application from starting — and
      * prepares each tenant's database (indexes).
      */
-    void load(@Observes Startup startup) {
+    void load(@Observes @Priority(LOAD_PRIORITY) Startup startup) {
         Map<TenantId, TenantDescriptor> files = new LinkedHashMap<>();
         TenantDescriptors.readDirectory(directory.toAbsolutePath()).forEach(d -> files.put(d.id(), d));
         fromFiles = java.util.Collections.unmodifiableMap(files);

@@ -1,0 +1,164 @@
+package org.ipop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.ipop.app.support.Api;
+import org.ipop.app.support.Api.Reply;
+import org.ipop.app.support.Inventories;
+import org.ipop.app.support.PlatformIT;
+import org.ipop.app.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** Inventory imports end to end: the real export shape, encodings, row errors, refusals, re-imports. */
+class LibraryImportIT extends PlatformIT {
+
+    @Test
+    void the_real_export_imports_unchanged_with_its_ipc_codes_and_segment_tags() {
+        String tto = Tokens.of("hubei-tto");
+        JsonObject job = Inventories.importAndWait(tto, "中科大数据研究院", "patents.csv", Inventories.realSample())
+                .json();
+        assertEquals("COMPLETED", job.getString("status"), job.toString());
+        assertEquals(10, job.getInt("rowsDone"));
+        assertEquals(0, job.getInt("errorRows"));
+        assertEquals(10, job.getInt("created") + job.getInt("unchanged") + job.getInt("updated"));
+
+        JsonObject drone = Api.get("/api/library/patents/CN202223220665.2", tto).json();
+        assertEquals(List.of("B64U20/80", "B64U101/30"), strings(drone.getJsonObject("record"), "ipcCodes"));
+        assertEquals("UTILITY_MODEL", drone.getJsonObject("record").getString("type"));
+        assertEquals("中科大数据研究院", drone.getString("institution"));
+        assertEquals("INVENTORIED", drone.getJsonArray("history").getJsonObject(0).getString("to"));
+        assertTrue(drone.getJsonObject("value").getJsonNumber("total").doubleValue() > 0);
+
+        // H04N5/225 is excluded from SEI 1.1 but covered by 8.1, confirmed by 高清 in the claim.
+        JsonObject camera = Api.get("/api/library/patents/CN202122975192.6", tto).json();
+        JsonObject digitalCreative = camera.getJsonArray("tags").getValuesAs(JsonObject.class).stream()
+                .filter(tag -> tag.getString("catalog").equals("SEI_2021") && tag.getString("branchCode").equals("8.1"))
+                .findFirst().orElseThrow(() -> new AssertionError("no SEI 8.1 tag: " + camera.getJsonArray("tags")));
+        assertEquals("KEYWORD_CONFIRMED", digitalCreative.getString("strength"));
+        assertEquals("H04N5/225", digitalCreative.getString("matchedIpc"));
+        assertTrue(digitalCreative.getString("explanation").contains("H04N5/225"));
+
+        Reply search = Api.get("/api/library/patents?q=" + url("无人机"), tto);
+        assertEquals(200, search.status(), search.body());
+        assertTrue(ids(search).contains("CN202223220665.2"), search.body());
+        Reply bySegment = Api.get("/api/library/patents?segment=SEI_2021:8.1&size=100", tto);
+        assertTrue(ids(bySegment).contains("CN202122975192.6"), bySegment.body());
+    }
+
+    @Test
+    void importing_the_same_file_again_creates_no_duplicate_and_a_changed_field_is_recorded() {
+        String tto = Tokens.of("hubei-tto");
+        String number = Inventories.newApplicationNumber();
+        byte[] first = (Inventories.HEADER + "\n" + Inventories.row(number, "一种固态储氢装置")).getBytes(
+                StandardCharsets.UTF_8);
+        assertEquals(1, Inventories.importAndWait(tto, "华中科技大学", "a.csv", first).json().getInt("created"));
+        JsonObject again = Inventories.importAndWait(tto, "华中科技大学", "a.csv", first).json();
+        assertEquals(0, again.getInt("created"));
+        assertEquals(1, again.getInt("unchanged"));
+
+        byte[] changed = (Inventories.HEADER + "\n" + Inventories.row(number, "一种高密度固态储氢装置")).getBytes(
+                StandardCharsets.UTF_8);
+        assertEquals(1, Inventories.importAndWait(tto, "华中科技大学", "b.csv", changed).json().getInt("updated"));
+        JsonObject patent = Api.get("/api/library/patents/" + number, tto).json();
+        assertEquals("一种高密度固态储氢装置", patent.getJsonObject("record").getString("title"));
+        JsonObject change = patent.getJsonArray("changes").getJsonObject(0).getJsonArray("fields").getJsonObject(0);
+        assertEquals("title", change.getString("field"));
+        assertEquals("一种固态储氢装置", change.getString("from"));
+        assertEquals(1, patent.getJsonArray("history").size(), "a re-import is not a screening step");
+    }
+
+    @Test
+    void a_gbk_file_gives_the_same_patent_as_utf_8() {
+        String tto = Tokens.of("hubei-tto");
+        String number = Inventories.newApplicationNumber();
+        String csv = Inventories.HEADER + "\r\n" + Inventories.row(number, "一种储氢合金及其制备方法") + "\r\n";
+        JsonObject job = Inventories.importAndWait(tto, "武汉理工大学", "gbk.csv", csv.getBytes(Charset.forName("GBK")))
+                .json();
+        assertEquals("COMPLETED", job.getString("status"));
+        assertEquals(1, job.getInt("created"));
+        assertEquals("一种储氢合金及其制备方法", Api.get("/api/library/patents/" + number, tto).json()
+                .getJsonObject("record").getString("title"));
+    }
+
+    @Test
+    void bad_rows_are_reported_row_by_row_and_the_good_rows_are_imported() {
+        String tto = Tokens.of("hubei-tto");
+        String good = Inventories.newApplicationNumber();
+        String duplicate = Inventories.newApplicationNumber();
+        String badCheckDigit = good.substring(0, good.length() - 1) + (good.endsWith("1") ? "2" : "1");
+        String csv = String.join("\n", Inventories.HEADER,
+                Inventories.row(good, "一种储氢瓶"),
+                Inventories.row(badCheckDigit, "校验位错误的专利"),
+                Inventories.row(duplicate, "一种储氢阀门").replace("20230315", "20231332"),
+                Inventories.row(duplicate, "一种储氢阀门"),
+                Inventories.row(duplicate, "一种储氢阀门（重复行）"));
+        JsonObject job = Inventories.importAndWait(tto, "华中科技大学", "bad.csv", csv.getBytes(StandardCharsets.UTF_8))
+                .json();
+        assertEquals("COMPLETED", job.getString("status"));
+        assertEquals(5, job.getInt("rowsDone"));
+        assertEquals(3, job.getInt("errorRows"), job.toString());
+        assertEquals(200, Api.get("/api/library/patents/" + good, tto).status(), "the good row is imported");
+        assertEquals(200, Api.get("/api/library/patents/" + duplicate, tto).status(), "row 5 is imported");
+
+        Reply report = Api.get("/api/library/imports/" + job.getString("id") + "/errors", tto);
+        assertEquals(200, report.status());
+        assertTrue(report.contentType().startsWith("text/csv"));
+        String[] lines = report.body().replace("\uFEFF", "").split("\r?\n");
+        assertTrue(lines[0].startsWith("行号 row,"), lines[0]);
+        assertTrue(lines[1].startsWith("3,") && lines[1].contains(badCheckDigit), lines[1]);
+        assertTrue(lines[2].startsWith("4,") && lines[2].contains("20231332"), lines[2]);
+        assertTrue(lines[3].startsWith("6,") && lines[3].contains("5"), "the duplicate names row 5: " + lines[3]);
+    }
+
+    @Test
+    void a_file_without_the_required_columns_is_refused_before_anything_is_written() {
+        String tto = Tokens.of("hubei-tto");
+        String number = Inventories.newApplicationNumber();
+        String csv = "专利名称,申请摘要\n一种储氢装置," + number + "\n";
+        JsonObject job = Inventories.importAndWait(tto, "华中科技大学", "wrong.csv", csv.getBytes(StandardCharsets.UTF_8))
+                .json();
+        assertEquals("REFUSED", job.getString("status"));
+        String refusal = job.getJsonArray("refusal").toString();
+        assertTrue(refusal.contains("申请号") && refusal.contains("申请日") && refusal.contains("专利类型"), refusal);
+        assertEquals(0, job.getInt("rowsDone"));
+    }
+
+    @Test
+    void an_empty_or_binary_file_is_refused_with_a_clear_reason() {
+        String tto = Tokens.of("hubei-tto");
+        JsonObject empty = Inventories.importAndWait(tto, "华中科技大学", "empty.csv", new byte[0]).json();
+        assertEquals("REFUSED", empty.getString("status"));
+        JsonObject binary = Inventories.importAndWait(tto, "华中科技大学", "image.csv",
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0}).json();
+        assertEquals("REFUSED", binary.getString("status"));
+        assertFalse(binary.getJsonArray("refusal").isEmpty());
+    }
+
+    @Test
+    void an_import_needs_an_institution() {
+        Reply refused = Api.call("POST", "/api/library/imports?fileName=a.csv", Tokens.of("hubei-tto"), null,
+                "application/octet-stream", Inventories.HEADER);
+        assertEquals(400, refused.status());
+        AccessControlIT.assertProblem(refused, "urn:ipop:problem:validation");
+    }
+
+    static List<String> strings(JsonObject object, String field) {
+        return object.getJsonArray(field).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    static List<String> ids(Reply search) {
+        return search.json().getJsonArray("patents").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("id")).toList();
+    }
+
+    static String url(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,196 @@
+package org.ipop.library;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.ipop.audit.AuditTrail;
+import org.ipop.kernel.Conflict;
+import org.ipop.kernel.CurrentTenant;
+import org.ipop.kernel.FieldError;
+import org.ipop.kernel.NotFound;
+import org.ipop.kernel.TenantId;
+import org.ipop.kernel.ValidationFailed;
+import org.ipop.library.application.InventoryImports;
+import org.ipop.library.application.LibrarySearch;
+import org.ipop.library.application.PatentAnalyzer;
+import org.ipop.library.domain.Screening;
+import org.ipop.library.persistence.MongoCatalogue;
+import org.ipop.library.persistence.MongoImportJobs;
+import org.ipop.library.persistence.MongoPatents;
+import org.ipop.library.persistence.MongoPatents.PatentState;
+
+/**
+ * The resource library of the current tenant: inventory imports, the patents with their screening, search, and
+ * publishing to the network catalogue. Every operation acts for the tenant of the request and fails closed without
+ * one; another tenant's patent or job is "not found".
+ */
+@ApplicationScoped
+public class ResourceLibrary {
+
+    private final CurrentTenant tenant;
+    private final InventoryImports imports;
+    private final MongoImportJobs jobs;
+    private final MongoPatents patents;
+    private final MongoCatalogue catalogue;
+    private final LibrarySearch search;
+    private final PatentAnalyzer analyzer;
+    private final AuditTrail audit;
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    public ResourceLibrary(CurrentTenant tenant, InventoryImports imports, MongoImportJobs jobs, MongoPatents patents,
+            MongoCatalogue catalogue, LibrarySearch search, PatentAnalyzer analyzer, AuditTrail audit) {
+        this.tenant = tenant;
+        this.imports = imports;
+        this.jobs = jobs;
+        this.patents = patents;
+        this.catalogue = catalogue;
+        this.search = search;
+        this.analyzer = analyzer;
+        this.audit = audit;
+    }
+
+    /** For CDI's client proxy only. */
+    protected ResourceLibrary() {
+        this(null, null, null, null, null, null, null, null);
+    }
+
+    /** Stores an institution's inventory file and imports it in the background. */
+    public ImportJobView startImport(String institution, String fileName, InputStream content, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (institution == null || institution.isBlank()) {
+            errors.add(new FieldError("institution", institution, "请填写专利所属机构 / name the institution that owns the patents"));
+        }
+        if (fileName == null || fileName.isBlank()) {
+            errors.add(new FieldError("fileName", fileName, "the file name is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed("The import cannot start", errors);
+        }
+        return imports.start(tenant.require(), institution.strip(), fileName.strip(), content, actor);
+    }
+
+    public ImportJobView importJob(String id) {
+        return jobs.find(id).orElseThrow(() -> new NotFound("import", id));
+    }
+
+    public List<ImportJobView> importJobs() {
+        return jobs.recent(50);
+    }
+
+    public List<ImportRowError> importErrors(String id) {
+        importJob(id);
+        return jobs.errors(id).stream().map(e -> new ImportRowError(e.rowNumber(), e.column(), e.value(), e.reason()))
+                .toList();
+    }
+
+    public PatentDetail patent(String id) {
+        tenant.require();
+        return patents.detail(id).orElseThrow(() -> new NotFound("patent", id));
+    }
+
+    public LibraryPage search(LibraryQuery query) {
+        return search.search(tenant.require(), query);
+    }
+
+    /** The institution's self-assessment; it may be revised until an operator has reviewed the patent. */
+    public PatentDetail selfAssess(String id, SelfAssessment assessment, String actor) {
+        if (assessment == null || assessment.prospect() == null) {
+            throw new ValidationFailed("A self-assessment needs a prospect",
+                    List.of(new FieldError("prospect", null, "GOOD or UNCLEAR")));
+        }
+        Screening.checkSelfAssessment(state(id).status());
+        if (!patents.recordSelfAssessment(id, List.of(ScreeningStatus.INVENTORIED, ScreeningStatus.SELF_ASSESSED),
+                assessment, actor)) {
+            throw new Conflict("The patent changed while you were assessing it; reload and try again.");
+        }
+        return changed(id, actor, "library.patent.self-assessed", assessment.prospect().name());
+    }
+
+    /** An operator admits, flags or rejects a patent; a reason is required unless it is admitted. */
+    public PatentDetail review(String id, ReviewDecision decision, String actor) {
+        PatentState state = state(id);
+        ScreeningStatus to = Screening.review(state.status(), decision);
+        List<ScreeningStatus> reviewable = new ArrayList<>(List.of(ScreeningStatus.SELF_ASSESSED,
+                ScreeningStatus.ADMITTED, ScreeningStatus.FLAGGED_UNCLEAR, ScreeningStatus.REJECTED));
+        if (state.spotChecked()) {
+            reviewable.add(ScreeningStatus.INVENTORIED);
+        }
+        if (!patents.recordReview(id, reviewable, to, decision, actor)) {
+            throw new Conflict("Only self-assessed or spot-checked patents can be reviewed; this one is "
+                    + state.status().chinese() + ".");
+        }
+        // The review outcome is an input of the value score and the tier: recompute them.
+        patents.updateAnalysis(id, analyzer.analyze(patents.record(id).orElseThrow(), to));
+        if (to != ScreeningStatus.ADMITTED && state.published()) {
+            withdraw(id, actor);
+        }
+        return changed(id, actor, "library.patent.reviewed", decision.outcome().name());
+    }
+
+    /**
+     * Draws a random sample of {@code percent} % (at least one) of an institution's not yet reviewed patents for an
+     * operator's review (抽查); sampled patents can be reviewed even before their self-assessment.
+     */
+    public List<String> spotCheck(String institution, int percent, String actor) {
+        if (percent < 1 || percent > 100) {
+            throw new ValidationFailed("The sample size is not valid",
+                    List.of(new FieldError("percent", String.valueOf(percent), "between 1 and 100")));
+        }
+        List<String> candidates = new ArrayList<>(patents.idsOfInstitution(institution,
+                List.of(ScreeningStatus.INVENTORIED, ScreeningStatus.SELF_ASSESSED)));
+        if (candidates.isEmpty()) {
+            throw new NotFound("unreviewed patents of institution", institution);
+        }
+        Collections.shuffle(candidates, random);
+        int size = Math.max(1, (int) Math.ceil(candidates.size() * percent / 100.0));
+        List<String> sample = List.copyOf(candidates.subList(0, size));
+        sample.forEach(id -> patents.markSpotChecked(id, actor, percent));
+        search.index(tenant.require(), sample);
+        audit.record(tenant.require(), actor, "library.spot-check.drawn", institution,
+                percent + "% → " + sample.size() + " of " + candidates.size() + ": " + String.join(", ", sample));
+        return sample;
+    }
+
+    /** Publishes an admitted patent to the network catalogue (一点发布、全网通达): only public fields leave the tenant. */
+    public PatentDetail publish(String id, String actor) {
+        PatentState state = state(id);
+        if (state.status() != ScreeningStatus.ADMITTED) {
+            throw new Conflict("Only patents admitted to the library can be published; this one is "
+                    + state.status().chinese() + ".");
+        }
+        catalogue.publish(tenant.require(), id);
+        patents.markPublished(id, true);
+        return changed(id, actor, "library.patent.published", id);
+    }
+
+    /** Withdraws a patent from the network catalogue everywhere. */
+    public PatentDetail withdraw(String id, String actor) {
+        state(id);
+        catalogue.withdraw(tenant.require(), id);
+        patents.markPublished(id, false);
+        return changed(id, actor, "library.patent.withdrawn", id);
+    }
+
+    /** The network catalogue: what every tenant has published. */
+    public List<CataloguePatent> catalogue(String text, int page, int size) {
+        int limit = Math.max(1, Math.min(size, 100));
+        return catalogue.newest(text, Math.max(0, page) * limit, limit);
+    }
+
+    private PatentDetail changed(String id, String actor, String action, String detail) {
+        TenantId current = tenant.require();
+        search.index(current, List.of(id));
+        audit.record(current, actor, action, id, detail);
+        return patent(id);
+    }
+
+    private PatentState state(String id) {
+        tenant.require();
+        return patents.state(id).orElseThrow(() -> new NotFound("patent", id));
+    }
+}

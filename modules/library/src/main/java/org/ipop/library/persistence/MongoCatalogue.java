@@ -1,0 +1,91 @@
+package org.ipop.library.persistence;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.ipop.kernel.TenantId;
+import org.ipop.library.CataloguePatent;
+import org.ipop.persistence.Databases;
+
+/**
+ * The network catalogue ({@code catalogue} in the network database): what tenants publish for each other, one
+ * document per tenant and application number, holding only public fields and naming its owning tenant.
+ */
+@ApplicationScoped
+public class MongoCatalogue {
+
+    private static final String COLLECTION = "catalogue";
+
+    private final Databases databases;
+
+    @Inject
+    public MongoCatalogue(Databases databases) {
+        this.databases = databases;
+    }
+
+    /** For CDI's client proxy only. */
+    protected MongoCatalogue() {
+        this(null);
+    }
+
+    /** Copies the public fields of one of {@code tenant}'s patents into the catalogue (idempotent). */
+    public void publish(TenantId tenant, String applicationNumber) {
+        Document patent = databases.forTenant(tenant).getCollection(MongoPatents.COLLECTION)
+                .find(Filters.eq("_id", applicationNumber)).first();
+        if (patent == null) {
+            return;
+        }
+        Document biblio = patent.get("biblio", new Document());
+        Document analysis = patent.get("analysis", new Document());
+        List<String> segments = PatentViews.headlineSegments(analysis);
+        Document entry = new Document("_id", key(tenant, patent.getString("_id")))
+                .append("tenant", tenant.value())
+                .append("applicationNumber", patent.getString("_id"))
+                .append("title", biblio.getString("title"))
+                .append("abstract", biblio.getString("abstract"))
+                .append("type", biblio.getString("type"))
+                .append("institution", patent.getString("institution"))
+                .append("legalStatus", biblio.getString("legalStatus"))
+                .append("filingDate", biblio.getString("filingDate"))
+                .append("mainIpc", biblio.getString("mainIpc"))
+                .append("ipc", biblio.getList("ipc", String.class, List.of()))
+                .append("segments", segments)
+                .append("publishedAt", new Date());
+        databases.network().getCollection(COLLECTION).replaceOne(Filters.eq("_id", entry.getString("_id")), entry,
+                new ReplaceOptions().upsert(true));
+    }
+
+    public void withdraw(TenantId tenant, String applicationNumber) {
+        databases.network().getCollection(COLLECTION).deleteOne(Filters.eq("_id", key(tenant, applicationNumber)));
+    }
+
+    /**
+     * The newest published patents, optionally those whose title contains {@code text}. A scan of the catalogue:
+     * fine for thousands of entries; the network search index replaces it when the catalogue grows.
+     */
+    public List<CataloguePatent> newest(String text, int offset, int limit) {
+        Bson filter = text == null || text.isBlank() ? new Document()
+                : Filters.regex("title", Pattern.compile(Pattern.quote(text.strip())));
+        List<CataloguePatent> result = new ArrayList<>();
+        databases.network().getCollection(COLLECTION).find(filter).sort(Sorts.descending("publishedAt"))
+                .skip(offset).limit(limit).forEach(doc -> result.add(new CataloguePatent(doc.getString("tenant"),
+                        doc.getString("applicationNumber"), doc.getString("title"), doc.getString("abstract"),
+                        doc.getString("type"), doc.getString("institution"), doc.getString("legalStatus"),
+                        doc.getString("filingDate"), doc.getString("mainIpc"),
+                        doc.getList("ipc", String.class, List.of()), doc.getList("segments", String.class, List.of()),
+                        doc.getDate("publishedAt").toInstant().toString())));
+        return result;
+    }
+
+    private static String key(TenantId tenant, String applicationNumber) {
+        return tenant.value() + ":" + applicationNumber;
+    }
+}

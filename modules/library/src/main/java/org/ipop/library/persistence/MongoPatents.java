@@ -1,0 +1,252 @@
+package org.ipop.library.persistence;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.ipop.kernel.TenantId;
+import org.ipop.library.PatentDetail;
+import org.ipop.library.PatentRecord;
+import org.ipop.library.PatentSummary;
+import org.ipop.library.ReviewDecision;
+import org.ipop.library.ScreeningStatus;
+import org.ipop.library.SelfAssessment;
+import org.ipop.library.domain.AnalyzedPatent;
+import org.ipop.library.search.PatentSearchDocument;
+import org.ipop.persistence.Databases;
+
+/**
+ * The {@code patents} collection of a tenant: one document per canonical application number. Imports upsert in
+ * batches (insert new patents, update changed ones with a record of what changed, leave identical ones alone);
+ * every screening step is one single-document update guarded by the status it expects, with its history entry
+ * pushed in the same update.
+ */
+@ApplicationScoped
+public class MongoPatents {
+
+    static final String COLLECTION = "patents";
+
+    private final Databases databases;
+
+    @Inject
+    public MongoPatents(Databases databases) {
+        this.databases = databases;
+    }
+
+    /** For CDI's client proxy only. */
+    protected MongoPatents() {
+        this(null);
+    }
+
+    /** What a batch did. */
+    public record UpsertResult(long created, long updated, long unchanged) {
+    }
+
+    public UpsertResult upsertBatch(TenantId tenant, String institution, String jobId, String actor,
+            List<AnalyzedPatent> batch) {
+        MongoCollection<Document> patents = collection(tenant);
+        Map<String, Document> existing = new HashMap<>();
+        List<String> ids = batch.stream().map(p -> p.record().applicationNumber()).toList();
+        patents.find(Filters.in("_id", ids)).projection(Projections.include("biblio", "institution"))
+                .forEach(doc -> existing.put(doc.getString("_id"), doc));
+        Date now = new Date();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        Map<String, Integer> positionInBatch = new HashMap<>();
+        long created = 0;
+        long updated = 0;
+        long unchanged = 0;
+        for (AnalyzedPatent patent : batch) {
+            String id = patent.record().applicationNumber();
+            Document biblio = PatentDocuments.biblio(patent.record());
+            Document before = existing.get(id);
+            Integer earlier = positionInBatch.put(id, writes.size());
+            if (before == null && earlier == null) {
+                writes.add(new InsertOneModel<>(new Document("_id", id)
+                        .append("institution", institution)
+                        .append("biblio", biblio)
+                        .append("analysis", AnalysisDocuments.analysis(patent))
+                        .append("status", ScreeningStatus.INVENTORIED.name())
+                        .append("published", false)
+                        .append("history", List.of(step(now, actor, null, ScreeningStatus.INVENTORIED,
+                                "imported from " + jobId)))
+                        .append("createdAt", now).append("updatedAt", now)));
+                existing.put(id, new Document("biblio", biblio).append("institution", institution));
+                created++;
+                continue;
+            }
+            Document previous = before != null ? before : existing.get(id);
+            List<Document> differences = PatentDocuments.differences(previous.get("biblio", new Document()), biblio);
+            if (!institution.equals(previous.getString("institution"))) {
+                differences.add(new Document("field", "institution").append("from", previous.getString("institution"))
+                        .append("to", institution));
+            }
+            if (differences.isEmpty()) {
+                unchanged++;
+                continue;
+            }
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
+                    Updates.set("biblio", biblio),
+                    Updates.set("institution", institution),
+                    Updates.set("analysis", AnalysisDocuments.analysis(patent)),
+                    Updates.set("updatedAt", now),
+                    Updates.push("changes", new Document("at", now).append("job", jobId).append("by", actor)
+                            .append("fields", differences)))));
+            existing.put(id, new Document("biblio", biblio).append("institution", institution));
+            updated++;
+        }
+        if (!writes.isEmpty()) {
+            patents.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        }
+        return new UpsertResult(created, updated, unchanged);
+    }
+
+    public Optional<Document> find(String id) {
+        return Optional.ofNullable(databases.forCurrentTenant().getCollection(COLLECTION)
+                .find(Filters.eq("_id", id)).first());
+    }
+
+    public Optional<Document> find(TenantId tenant, String id) {
+        return Optional.ofNullable(collection(tenant).find(Filters.eq("_id", id)).first());
+    }
+
+    /**
+     * Moves a patent from {@code expected} statuses to {@code to}, appending the history step and any further
+     * updates, in one single-document update.
+     * @return false if the patent does not exist or is no longer in one of the expected statuses
+     */
+    boolean transition(String id, List<ScreeningStatus> expected, ScreeningStatus to, String actor,
+            String reason, Bson... further) {
+        Document current = find(id).orElse(null);
+        if (current == null) {
+            return false;
+        }
+        ScreeningStatus from = ScreeningStatus.valueOf(current.getString("status"));
+        if (!expected.contains(from)) {
+            return false;
+        }
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", to.name()),
+                Updates.set("updatedAt", new Date()),
+                Updates.push("history", step(new Date(), actor, from, to, reason))));
+        updates.addAll(List.of(further));
+        return databases.forCurrentTenant().getCollection(COLLECTION).updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq("status", from.name())), Updates.combine(updates))
+                .getModifiedCount() == 1;
+    }
+
+    /** Where a patent stands, for the rules that decide what may happen next. */
+    public record PatentState(ScreeningStatus status, boolean published, boolean spotChecked) {
+    }
+
+    public Optional<PatentState> state(String id) {
+        return find(id).map(doc -> new PatentState(ScreeningStatus.valueOf(doc.getString("status")),
+                doc.getBoolean("published", false), doc.get("spotCheck") != null));
+    }
+
+    public Optional<PatentRecord> record(String id) {
+        return find(id).map(doc -> PatentDocuments.record(doc.get("biblio", new Document())));
+    }
+
+    public Optional<PatentDetail> detail(String id) {
+        return find(id).map(PatentViews::detail);
+    }
+
+    public boolean recordSelfAssessment(String id, List<ScreeningStatus> expected, SelfAssessment assessment,
+            String actor) {
+        Document stored = new Document("prospect", assessment.prospect().name()).append("notes", assessment.notes())
+                .append("intendedMode", assessment.intendedMode() == null ? null : assessment.intendedMode().name())
+                .append("by", actor).append("at", new Date());
+        return transition(id, expected, ScreeningStatus.SELF_ASSESSED, actor, "自评 self-assessment: "
+                + assessment.prospect() + (assessment.notes() == null ? "" : " — " + assessment.notes()),
+                Updates.set("selfAssessment", stored));
+    }
+
+    public boolean recordReview(String id, List<ScreeningStatus> expected, ScreeningStatus to, ReviewDecision decision,
+            String actor) {
+        return transition(id, expected, to, actor,
+                decision.outcome() + (decision.reason() == null ? "" : ": " + decision.reason()),
+                Updates.set("review", new Document("outcome", decision.outcome().name())
+                        .append("reason", decision.reason()).append("by", actor).append("at", new Date())));
+    }
+
+    /** Stores a recomputed analysis (tags, value, tier) after one of its inputs changed. */
+    public void updateAnalysis(String id, AnalyzedPatent analyzed) {
+        update(id, Updates.set("analysis", AnalysisDocuments.analysis(analyzed)));
+    }
+
+    public void markSpotChecked(String id, String actor, int percent) {
+        update(id, Updates.set("spotCheck", new Document("at", new Date().toInstant().toString())
+                .append("by", actor).append("percent", percent)));
+    }
+
+    public void markPublished(String id, boolean published) {
+        update(id, published ? Updates.combine(Updates.set("published", true), Updates.set("publishedAt", new Date()))
+                : Updates.combine(Updates.set("published", false), Updates.unset("publishedAt")));
+    }
+
+    private void update(String id, Bson update) {
+        databases.forCurrentTenant().getCollection(COLLECTION).updateOne(Filters.eq("_id", id),
+                Updates.combine(update, Updates.set("updatedAt", new Date())));
+    }
+
+    /** The summaries of the given patents, in the order of {@code ids} (a search's ranking). */
+    public List<PatentSummary> summaries(TenantId tenant, List<String> ids) {
+        Map<String, PatentSummary> byId = new HashMap<>();
+        collection(tenant).find(Filters.in("_id", ids)).projection(Projections.exclude("history", "changes"))
+                .forEach(doc -> byId.put(doc.getString("_id"), PatentViews.summary(doc)));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** What the search index needs of the given patents. */
+    public List<PatentSearchDocument> searchDocuments(TenantId tenant, List<String> ids) {
+        List<PatentSearchDocument> documents = new ArrayList<>();
+        collection(tenant).find(Filters.in("_id", ids)).projection(Projections.exclude("history", "changes"))
+                .forEach(doc -> documents.add(SearchDocuments.of(doc)));
+        return documents;
+    }
+
+    /** Every patent changed since {@code since} (all of them if null), for building or catching up an index. */
+    public void forEachSearchDocument(TenantId tenant, Date since, Consumer<PatentSearchDocument> action) {
+        Bson filter = since == null ? new Document() : Filters.gte("updatedAt", since);
+        collection(tenant).find(filter).projection(Projections.exclude("history", "changes"))
+                .forEach(doc -> action.accept(SearchDocuments.of(doc)));
+    }
+
+    /** The ids of one institution's patents (for spot checks). */
+    public List<String> idsOfInstitution(String institution, List<ScreeningStatus> statuses) {
+        List<String> ids = new ArrayList<>();
+        databases.forCurrentTenant().getCollection(COLLECTION)
+                .find(Filters.and(Filters.eq("institution", institution),
+                        Filters.in("status", statuses.stream().map(Enum::name).toList())))
+                .projection(Projections.include("_id")).forEach(doc -> ids.add(doc.getString("_id")));
+        return ids;
+    }
+
+    public long count(TenantId tenant) {
+        return collection(tenant).countDocuments();
+    }
+
+    static Document step(Date at, String actor, ScreeningStatus from, ScreeningStatus to, String reason) {
+        return new Document("at", at.toInstant().toString()).append("actor", actor)
+                .append("from", from == null ? null : from.name()).append("to", to.name()).append("reason", reason);
+    }
+
+    private MongoCollection<Document> collection(TenantId tenant) {
+        return databases.forTenant(tenant).getCollection(COLLECTION);
+    }
+
+}

@@ -1,0 +1,95 @@
+package org.ipop.library.persistence;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.ipop.library.PatentDetail;
+import org.ipop.library.PatentSummary;
+import org.ipop.library.ReviewDecision;
+import org.ipop.library.ScreeningStatus;
+import org.ipop.library.ScreeningStep;
+import org.ipop.library.SelfAssessment;
+
+/** Reads the API's views of a patent out of its document. */
+public final class PatentViews {
+
+    private PatentViews() {
+    }
+
+    public static PatentSummary summary(Document doc) {
+        Document biblio = doc.get("biblio", new Document());
+        Document analysis = doc.get("analysis", new Document());
+        Document value = analysis.get("value", new Document());
+        List<String> segments = headlineSegments(analysis);
+        return new PatentSummary(doc.getString("_id"), biblio.getString("title"), doc.getString("institution"),
+                biblio.getString("type"), biblio.getString("legalStatus"), biblio.getString("filingDate"),
+                biblio.getString("mainIpc"), doc.getString("status"), analysis.getString("tier"),
+                number(value, "total"), segments, doc.getBoolean("published", false));
+    }
+
+    public static PatentDetail detail(Document doc) {
+        Document analysis = doc.get("analysis", new Document());
+        List<PatentDetail.Tag> tags = analysis.getList("tags", Document.class, List.of()).stream()
+                .map(tag -> new PatentDetail.Tag(tag.getString("catalog"), tag.getString("catalogName"),
+                        tag.getString("branchCode"), tag.getString("branchName"), tag.getString("parentName"),
+                        tag.getString("strength"), tag.getString("pattern"), tag.getString("matchedIpc"),
+                        tag.getString("keyword"), tag.getString("explanation"))).toList();
+        Document value = analysis.get("value", new Document());
+        List<PatentDetail.Indicator> indicators = value.getList("indicators", Document.class, List.of()).stream()
+                .map(i -> new PatentDetail.Indicator(i.getString("dimension"), i.getString("code"),
+                        i.getString("nameZh"), i.getString("nameEn"), i.getString("input"), number(i, "score"),
+                        number(i, "weight"), number(i, "contribution"))).toList();
+        Document assessment = doc.get("selfAssessment", Document.class);
+        Document review = doc.get("review", Document.class);
+        List<ScreeningStep> history = doc.getList("history", Document.class, List.of()).stream()
+                .map(step -> new ScreeningStep(step.getString("at"), step.getString("actor"),
+                        step.getString("from") == null ? null : ScreeningStatus.valueOf(step.getString("from")),
+                        ScreeningStatus.valueOf(step.getString("to")), step.getString("reason"))).toList();
+        List<PatentDetail.Change> changes = new ArrayList<>();
+        for (Document change : doc.getList("changes", Document.class, List.of())) {
+            List<Map<String, String>> fields = new ArrayList<>();
+            for (Document field : change.getList("fields", Document.class, List.of())) {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("field", field.getString("field"));
+                entry.put("from", field.getString("from"));
+                entry.put("to", field.getString("to"));
+                fields.add(entry);
+            }
+            changes.add(new PatentDetail.Change(change.getDate("at").toInstant().toString(),
+                    change.getString("job"), change.getString("by"), fields));
+        }
+        Document spotCheck = doc.get("spotCheck", Document.class);
+        return new PatentDetail(doc.getString("_id"), doc.getString("institution"),
+                PatentDetail.Bibliographic.of(PatentDocuments.record(doc.get("biblio", new Document()))), tags,
+                new PatentDetail.Value(number(value, "total"), number(value, "legal"), number(value, "technical"),
+                        number(value, "economic"), value.getString("scenario"), indicators),
+                analysis.getString("tier"), analysis.getString("tierReason"), doc.getString("status"),
+                assessment == null ? null : new SelfAssessment(
+                        SelfAssessment.Prospect.valueOf(assessment.getString("prospect")),
+                        assessment.getString("notes"), assessment.getString("intendedMode") == null ? null
+                                : SelfAssessment.ConversionMode.valueOf(assessment.getString("intendedMode"))),
+                review == null ? null : new ReviewDecision(ReviewDecision.Outcome.valueOf(review.getString("outcome")),
+                        review.getString("reason")),
+                history, changes, doc.getBoolean("published", false),
+                spotCheck == null ? null : spotCheck.getString("at"));
+    }
+
+    /**
+     * The segments a list shows: every SEI tag (the catalogue matching and statistics use) and the keyword-confirmed
+     * tags of the other catalogues. Some key-digital rules cover whole subclasses, so their IPC-only tags run into
+     * the dozens per patent; the detail view shows them all, with the rule behind each.
+     */
+    static List<String> headlineSegments(Document analysis) {
+        return analysis.getList("tags", Document.class, List.of()).stream()
+                .filter(tag -> "SEI_2021".equals(tag.getString("catalog"))
+                        || "KEYWORD_CONFIRMED".equals(tag.getString("strength")))
+                .map(tag -> tag.getString("catalog") + ":" + tag.getString("branchCode") + " "
+                        + tag.getString("branchName")).toList();
+    }
+
+    static double number(Document doc, String field) {
+        return doc.get(field) instanceof Number n ? n.doubleValue() : 0;
+    }
+}

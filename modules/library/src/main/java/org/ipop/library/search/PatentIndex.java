@@ -1,0 +1,328 @@
+package org.ipop.library.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * The Chinese full-text search index of one tenant's patent library, a derived copy of the application's store.
+ *
+ * <p>Threads: any number of concurrent searches, and writes from any thread (Lucene's {@link IndexWriter} is
+ * thread-safe; one writer per directory, so open a directory once per process).
+ *
+ * <p>Visibility: writes become searchable through a background refresh every {@value #REFRESH_INTERVAL_MILLIS} ms
+ * (a daemon thread; searches never pay for a refresh), so an upsert is found within about a quarter of a second,
+ * longer only while a large batch is being flushed. {@link #refresh()} makes everything written so far searchable
+ * at once. Writes become durable with {@link #commit()} (and on {@link #close()}).
+ *
+ * <p>Rebuild markers: {@link #commit(Map)} stores the application's markers (for example "built-at" and
+ * "source-count") with the commit, and {@link #commitData()} reads them back, so that the application can decide at
+ * start-up whether to rebuild from its store. Keys starting with {@code ipop.search.} are reserved: the index
+ * records its schema version there, and an index written with another schema version is emptied when opened (its
+ * markers go with it, which tells the application to rebuild).
+ *
+ * <p>I/O errors surface as {@link UncheckedIOException}.
+ */
+public final class PatentIndex implements AutoCloseable {
+
+    /** Total hits are counted exactly up to this number (more when facets are counted, see {@link SearchResult}). */
+    public static final int EXACT_TOTAL_HITS = 10_000;
+    /** The most values returned per facet, most frequent first. */
+    public static final int MAX_FACET_VALUES = 100;
+    /** How often the background thread makes new writes searchable. */
+    public static final long REFRESH_INTERVAL_MILLIS = 250;
+
+    static final String SCHEMA_KEY = "ipop.search.schema";
+
+    /** Indexing buffer: large enough that a bulk rebuild writes few small segments, small beside a 2 GB heap. */
+    private static final double RAM_BUFFER_MB = 64;
+    private static final Set<String> STORED_FIELDS = Set.of(PatentFields.ID, PatentFields.TITLE);
+
+    private static final System.Logger LOG = System.getLogger(PatentIndex.class.getName());
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final QueryTranslator translator;
+    private final FacetOrdinals facetOrdinals = new FacetOrdinals();
+    private final ScheduledExecutorService refresher;
+    private final Object commitLock = new Object();
+
+    private PatentIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        Analyzer analyzer = PatentFields.analyzer();
+        boolean current = DirectoryReader.indexExists(directory)
+                && PatentFields.SCHEMA_VERSION.equals(readCommitData(directory).get(SCHEMA_KEY));
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(current ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                .setMergedSegmentWarmer(facetOrdinals::load);
+        this.writer = new IndexWriter(directory, config);
+        try {
+            if (!current) {
+                writer.setLiveCommitData(Map.of(SCHEMA_KEY, PatentFields.SCHEMA_VERSION).entrySet());
+                writer.commit();
+            }
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(writer);
+            throw e;
+        }
+        this.translator = new QueryTranslator(analyzer);
+        this.refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "patent-index-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_INTERVAL_MILLIS, REFRESH_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Opens the index in {@code directory} (memory-mapped), creating the directory and an empty index if missing.
+     * Fails if another {@code PatentIndex} has the directory open (Lucene's write lock).
+     */
+    public static PatentIndex open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            return openOn(new MMapDirectory(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the patent index in " + directory, e);
+        }
+    }
+
+    /** An index held in memory, for tests. */
+    public static PatentIndex inMemory() {
+        try {
+            return openOn(new ByteBuffersDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PatentIndex openOn(Directory directory) throws IOException {
+        try {
+            return new PatentIndex(directory);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(directory);
+            throw e;
+        }
+    }
+
+    /** Adds the patent, or replaces the patent with the same id. */
+    public void upsert(PatentSearchDocument patent) {
+        try {
+            writer.updateDocument(idTerm(patent.id()), PatentFields.toDocument(patent));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #upsert} for each patent; the caller may run several of these in parallel to use more cores. */
+    public void upsertAll(Iterable<PatentSearchDocument> patents) {
+        patents.forEach(this::upsert);
+    }
+
+    public void delete(String id) {
+        try {
+            writer.deleteDocuments(idTerm(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes every patent (for a rebuild); durable with the next commit, so a crash before it keeps the old index. */
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes every write so far durable, keeping the markers of the previous commit. */
+    public void commit() {
+        synchronized (commitLock) {
+            try {
+                writer.commit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Makes every write so far durable and replaces the stored markers with {@code userData}. */
+    public void commit(Map<String, String> userData) {
+        Map<String, String> data = new HashMap<>(userData);
+        if (data.keySet().stream().anyMatch(key -> key.startsWith("ipop.search."))) {
+            throw new IllegalArgumentException("keys starting with ipop.search. are reserved: " + data.keySet());
+        }
+        data.put(SCHEMA_KEY, PatentFields.SCHEMA_VERSION);
+        synchronized (commitLock) {
+            writer.setLiveCommitData(data.entrySet());
+            try {
+                writer.commit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The markers stored with the last commit, including the reserved {@code ipop.search.} keys. */
+    public Map<String, String> commitData() {
+        try {
+            return readCommitData(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes every write so far searchable now, rather than within {@value #REFRESH_INTERVAL_MILLIS} ms. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The number of searchable patents. */
+    public long count() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    public SearchResult search(PatentQuery query) {
+        long start = System.nanoTime();
+        QueryTranslator.Translated translated = translator.translate(query);
+        Sort sort = translated.sort();
+        int window = (query.page() + 1) * query.size();
+        boolean counting = !query.facets().isEmpty();
+        return withSearcher(searcher -> {
+            // Facets need every hit, the page only the best ones. Two passes are cheaper than one that scores every
+            // hit: the page is found with Lucene's skipping of hits that cannot compete, and facets are counted
+            // without scores.
+            int totalHitsThreshold = counting ? window : EXACT_TOTAL_HITS;
+            CollectorManager<?, ? extends TopDocs> topHits = sort == null
+                    ? new TopScoreDocCollectorManager(window, totalHitsThreshold)
+                    : new TopFieldCollectorManager(sort, window, totalHitsThreshold);
+            TopDocs topDocs = searcher.search(translated.query(), topHits);
+            List<SearchResult.Hit> hits = hits(searcher, topDocs, query.page() * query.size(), sort == null);
+            long totalHits = topDocs.totalHits.value();
+            boolean exact = topDocs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+            Map<PatentQuery.Facet, List<SearchResult.FacetCount>> facets = Map.of();
+            if (counting) {
+                FacetCounter.Counts counts = searcher.search(translated.query(), new FacetCounter(facetOrdinals, query.facets(), MAX_FACET_VALUES));
+                totalHits = counts.hits();
+                exact = true;
+                facets = counts.facets();
+            }
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return new SearchResult(totalHits, exact, hits, facets, tookMillis);
+        });
+    }
+
+    private static List<SearchResult.Hit> hits(IndexSearcher searcher, TopDocs topDocs, int from, boolean scored)
+            throws IOException {
+        StoredFields storedFields = searcher.storedFields();
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (int i = from; i < topDocs.scoreDocs.length; i++) {
+            ScoreDoc scoreDoc = topDocs.scoreDocs[i];
+            Document stored = storedFields.document(scoreDoc.doc, STORED_FIELDS);
+            hits.add(new SearchResult.Hit(stored.get(PatentFields.ID), scored ? scoreDoc.score : Float.NaN,
+                    stored.get(PatentFields.TITLE)));
+        }
+        return hits;
+    }
+
+    /** The Lucene query and sort a {@link PatentQuery} runs, for measuring Lucene alone (see the benchmark). */
+    QueryTranslator.Translated translate(PatentQuery query) {
+        return translator.translate(query);
+    }
+
+    /** Runs {@code work} on the current searcher, released afterwards; for this class and the benchmark. */
+    <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Stops the refresh thread, commits pending writes (keeping the markers) and releases the directory. */
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        try {
+            refresher.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            searchers.close();
+            synchronized (commitLock) {
+                writer.close();
+            }
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            // Keep the thread alive: a failed refresh only delays visibility; the writer reports real failures.
+            LOG.log(System.Logger.Level.WARNING, "refreshing the patent index searcher failed", e);
+        }
+    }
+
+    private static Map<String, String> readCommitData(Directory directory) throws IOException {
+        return Map.copyOf(SegmentInfos.readLatestCommit(directory).getUserData());
+    }
+
+    private static Term idTerm(String id) {
+        return new Term(PatentFields.ID, id);
+    }
+}

@@ -1,0 +1,56 @@
+package org.ipop.library.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Large inventories are read in a JVM whose heap is a fraction of the file: the reader streams, it never holds the
+ * file or its rows. Each run forks a JVM with the test class path and the heap given.
+ */
+class InventoryStreamingTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aHundredThousandRowCsvFileOfAbout100MbStreamsThroughA32MbHeap() throws Exception {
+        assertEquals(expected(100_000), probe("csv", 100_000, "-Xmx32m"));
+    }
+
+    @Test
+    void aTwentyThousandRowXlsxWorkbookStreamsThroughA32MbHeap() throws Exception {
+        // Its sheet is about 25 MB of XML: loaded whole (XSSFWorkbook), it does not even fit in 128 MB. Fewer rows
+        // than for CSV because writing the workbook first takes most of the time.
+        assertEquals(expected(20_000), probe("xlsx", 20_000, "-Xmx32m"));
+    }
+
+    /** "valid invalid": one row in {@link HugeInventoryProbe#INVALID_EVERY} is invalid. */
+    private static String expected(int rows) {
+        int invalid = rows / HugeInventoryProbe.INVALID_EVERY;
+        return (rows - invalid) + " " + invalid;
+    }
+
+    private String probe(String format, int rows, String heap) throws IOException, InterruptedException {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path output = temp.resolve(format + ".out");
+        Process process = new ProcessBuilder(List.of(java.toString(), heap, "-XX:+UseSerialGC", "-cp", classPath,
+                HugeInventoryProbe.class.getName(), format, Integer.toString(rows)))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            fail("the probe did not finish in 2 minutes");
+        }
+        String printed = Files.readString(output).strip();
+        assertEquals(0, process.exitValue(), printed);
+        return printed.lines().reduce((first, last) -> last).orElse("");
+    }
+}

@@ -1,0 +1,497 @@
+package org.ipop.library.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.ipop.library.search.PatentQuery.Facet;
+import org.ipop.library.search.PatentQuery.Sort;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The index over the 7,798 real titles of {@code /search/titles.csv}. Attributes the file lacks (institution, type,
+ * region, dates, ...) are derived from the row number, so every expectation is computed from {@link #PATENTS}
+ * directly rather than written down.
+ */
+class PatentIndexTest {
+
+    private static final List<String> INSTITUTIONS = List.of("武汉大学", "华中科技大学", "武汉理工大学", "湖北大学", "三峡大学");
+    private static final List<String> REGIONS = List.of("420102", "420111", "420502", "110108", "440305");
+    private static final LocalDate FIRST_FILING = LocalDate.of(2015, 1, 1);
+
+    private static List<PatentSearchDocument> PATENTS;
+    private static Map<String, PatentSearchDocument> BY_ID;
+    private static PatentIndex INDEX;
+
+    @BeforeAll
+    static void indexTitles() {
+        List<TitleCorpus.Title> titles = TitleCorpus.load();
+        assertEquals(7_798, titles.size());
+        List<PatentSearchDocument> patents = new ArrayList<>();
+        for (int i = 0; i < titles.size(); i++) {
+            patents.add(patent(i, titles.get(i)));
+        }
+        PATENTS = List.copyOf(patents);
+        BY_ID = PATENTS.stream().collect(Collectors.toMap(PatentSearchDocument::id, Function.identity()));
+        INDEX = PatentIndex.inMemory();
+        INDEX.upsertAll(PATENTS);
+        INDEX.refresh();
+    }
+
+    @AfterAll
+    static void close() {
+        INDEX.close();
+    }
+
+    private static PatentSearchDocument patent(int i, TitleCorpus.Title title) {
+        String number = title.publicationNumber();
+        String type = number.endsWith("U") ? "UTILITY_MODEL" : "INVENTION";
+        List<String> segments = switch (i % 4) {
+            case 0 -> List.of("SEI:6.4", "SEI:3.1");
+            case 1 -> List.of("SEI:6.4");
+            default -> List.of();
+        };
+        return new PatentSearchDocument(number, title.title(), null, null,
+                INSTITUTIONS.get(i % INSTITUTIONS.size()), type, i % 3 == 0 ? "有效" : "审中", segments,
+                title.ipcSubclasses(), List.of(), i % 7 == 0 ? null : "T" + (i % 3 + 1),
+                i % 2 == 0 ? "ADMITTED" : "INVENTORIED", REGIONS.get(i % REGIONS.size()),
+                i % 97 == 0 ? null : FIRST_FILING.plusDays(i % 2_500), i % 50 == 0 ? Double.NaN : (i * 37) % 101,
+                i % 10 != 0);
+    }
+
+    // ---- Chinese text ----
+
+    @Test
+    void birdRepellingFindsTheHydropowerTitleAmongAllItsTitles() {
+        SearchResult result = INDEX.search(PatentQuery.of("驱鸟"));
+
+        assertEquals(idsWhereTitle(t -> t.contains("驱鸟")), ids(result));
+        assertEquals(5, result.totalHits());
+        assertTrue(ids(result).contains("CN114081026A"));
+        assertEquals("一种水电站高压输电线路驱鸟保护装置", hit(result, "CN114081026A").title());
+    }
+
+    @Test
+    void everyPartOfTheTextMustMatch() {
+        SearchResult result = INDEX.search(PatentQuery.of("洗车 废水"));
+
+        assertEquals(List.of("CN215667380U"), idList(result));
+        // Chinese list punctuation separates parts too.
+        assertEquals(List.of("CN215667380U"), idList(INDEX.search(PatentQuery.of("洗车、废水"))));
+    }
+
+    @Test
+    void aChinesePartMatchesAsAContiguousStringWhateverTheSegmentation() {
+        // smartcn words (输电·线路; 无人机 as one word), a word inside a longer word (电站 in 水电站 and 变电站).
+        for (String text : List.of("输电线路", "无人机", "电站", "光伏电站", "锂离子电池")) {
+            Set<String> expected = idsWhereTitle(t -> t.contains(text));
+            assertFalse(expected.isEmpty(), text);
+            SearchResult result = INDEX.search(PatentQuery.builder().text(text).page(0, 100).build());
+            assertEquals(expected.size(), result.totalHits(), text);
+            assertEquals(expected, ids(result), text);
+        }
+        assertTrue(ids(INDEX.search(PatentQuery.builder().text("电站").page(0, 100).build())).contains("CN114081026A"),
+                "水电站, one smartcn word, is found through its bigrams");
+    }
+
+    @Test
+    void latinLettersAndDigitsMatchWholeTokensCaseInsensitively() {
+        // 5G matches 基于5G通信 but not 5GC or 5GBBU: letters and digits form words of their own.
+        Pattern wholeToken = Pattern.compile("(?i)(?<![a-z0-9])5g(?![a-z0-9])");
+        Set<String> expected = idsWhereTitle(t -> wholeToken.matcher(t).find());
+        SearchResult result = INDEX.search(PatentQuery.builder().text("5g").page(0, 100).build());
+
+        assertEquals(expected.size(), result.totalHits());
+        assertTrue(expected.containsAll(ids(result)));
+        assertTrue(ids(INDEX.search(PatentQuery.of("5G通信"))).contains("CN113876254A")); // 一种基于5G通信的扫地机器人
+    }
+
+    @Test
+    void aTitleContainingTheQueryAsAWordRanksFirst() {
+        // smartcn keeps 变电站 and 水电站 as single words; 光伏 电站 has 电站 as a word of its own.
+        List<SearchResult.Hit> hits = INDEX.search(PatentQuery.builder().text("电站").page(0, 100).build()).hits();
+        int lastWordHit = -1;
+        int firstInsideHit = Integer.MAX_VALUE;
+        for (int i = 0; i < hits.size(); i++) {
+            String title = hits.get(i).title();
+            if (title.contains("变电站") || title.contains("水电站")) {
+                firstInsideHit = Math.min(firstInsideHit, i);
+            } else if (title.contains("光伏电站")) {
+                lastWordHit = i;
+            }
+        }
+        assertTrue(lastWordHit >= 0 && firstInsideHit < Integer.MAX_VALUE);
+        assertTrue(lastWordHit < firstInsideHit, "every 光伏电站 title ranks above every 变电站/水电站 title");
+    }
+
+    @Test
+    void relevanceRanksTheMostSpecificTitlesFirst() {
+        SearchResult result = INDEX.search(PatentQuery.of("超声波驱鸟"));
+
+        assertEquals(List.of("CN215454950U"), idList(result)); // 基于太阳能的超声波驱鸟无人机
+        List<String> bird = idList(INDEX.search(PatentQuery.of("驱鸟装置")));
+        assertEquals(idsWhereTitle(t -> t.contains("驱鸟装置")), Set.copyOf(bird));
+    }
+
+    @Test
+    void blankOrPunctuationOnlyTextMeansAllPatentsNewestFirst() {
+        for (String text : List.of("", "  ", "，、")) {
+            SearchResult result = INDEX.search(PatentQuery.builder().text(text).allFacets().build());
+            assertEquals(PATENTS.size(), result.totalHits());
+            assertTrue(result.totalHitsExact());
+            assertNewestFirst(result.hits());
+            assertTrue(Float.isNaN(result.hits().getFirst().score()));
+        }
+    }
+
+    // ---- filters ----
+
+    @Test
+    void filtersByTypeAndIpcSubclass() {
+        SearchResult utility = INDEX.search(PatentQuery.builder().text("装置").types("UTILITY_MODEL").build());
+        assertEquals(count(p -> p.title().contains("装置") && p.type().equals("UTILITY_MODEL")), utility.totalHits());
+
+        SearchResult h02j = INDEX.search(PatentQuery.builder().ipcPrefixes("h02j").build());
+        assertEquals(count(p -> p.ipcSubclasses().contains("H02J")), h02j.totalHits());
+        h02j.hits().forEach(hit -> assertTrue(BY_ID.get(hit.id()).ipcSubclasses().contains("H02J")));
+
+        SearchResult either = INDEX.search(PatentQuery.builder().ipcPrefixes("H02J", "A01M").build());
+        assertEquals(count(p -> p.ipcSubclasses().contains("H02J") || p.ipcSubclasses().contains("A01M")),
+                either.totalHits());
+    }
+
+    @Test
+    void ipcPrefixesMatchSubclassMainGroupOrFullCode() {
+        try (PatentIndex index = PatentIndex.inMemory()) {
+            index.upsert(withIpc("CN1", List.of("B64U20/80", "H04N7/18")));
+            index.upsert(withIpc("CN2", List.of("B64U10/13")));
+            index.upsert(withIpc("CN3", List.of("B64C39/02")));
+            index.refresh();
+
+            assertEquals(Set.of("CN1", "CN2"), ids(index.search(PatentQuery.builder().ipcPrefixes("B64U").build())));
+            assertEquals(Set.of("CN1"), ids(index.search(PatentQuery.builder().ipcPrefixes("B64U20").build())));
+            assertEquals(Set.of("CN1"), ids(index.search(PatentQuery.builder().ipcPrefixes("b64u 20/80").build())));
+            assertEquals(Set.of(), ids(index.search(PatentQuery.builder().ipcPrefixes("B64U20/8").build())));
+            assertEquals(Set.of("CN1", "CN3"), ids(index.search(PatentQuery.builder().ipcPrefixes("H04N", "B64C39/02").build())));
+        }
+    }
+
+    @Test
+    void aProvinceMatchesItsCitiesAndACityItsDistricts() {
+        SearchResult hubei = INDEX.search(PatentQuery.builder().regionCodes("420000").build());
+        assertEquals(count(p -> p.regionCode().startsWith("42")), hubei.totalHits());
+
+        SearchResult wuhan = INDEX.search(PatentQuery.builder().regionCodes("420100").build());
+        assertEquals(count(p -> p.regionCode().startsWith("4201")), wuhan.totalHits());
+
+        SearchResult district = INDEX.search(PatentQuery.builder().regionCodes("420111").build());
+        assertEquals(count(p -> p.regionCode().equals("420111")), district.totalHits());
+
+        SearchResult twoProvinces = INDEX.search(PatentQuery.builder().regionCodes("110000", "440000").build());
+        assertEquals(count(p -> !p.regionCode().startsWith("42")), twoProvinces.totalHits());
+
+        assertEquals(0, INDEX.search(PatentQuery.builder().regionCodes("湖北").build()).totalHits());
+    }
+
+    @Test
+    void filtersByInclusiveFilingDateRangeAndCombinesFilters() {
+        LocalDate from = LocalDate.of(2017, 3, 1);
+        LocalDate to = LocalDate.of(2018, 2, 28);
+        Predicate<PatentSearchDocument> inRange = p -> p.filingDate() != null
+                && !p.filingDate().isBefore(from) && !p.filingDate().isAfter(to);
+
+        SearchResult range = INDEX.search(PatentQuery.builder().filed(from, to).build());
+        assertEquals(count(inRange), range.totalHits());
+
+        SearchResult openEnded = INDEX.search(PatentQuery.builder().filed(to, null).build());
+        assertEquals(count(p -> p.filingDate() != null && !p.filingDate().isBefore(to)), openEnded.totalHits());
+
+        SearchResult combined = INDEX.search(PatentQuery.builder().text("系统").filed(from, to)
+                .institutions("武汉大学", "湖北大学").statuses("ADMITTED").segmentCodes("SEI:3.1").publishedOnly(true)
+                .tiers("T1", "T2").legalStatuses("有效").build());
+        assertEquals(count(inRange.and(p -> p.title().contains("系统"))
+                .and(p -> Set.of("武汉大学", "湖北大学").contains(p.institution()))
+                .and(p -> p.status().equals("ADMITTED") && p.segmentCodes().contains("SEI:3.1") && p.published())
+                .and(p -> ("T1".equals(p.tier()) || "T2".equals(p.tier())) && p.legalStatus().equals("有效"))),
+                combined.totalHits());
+        assertTrue(combined.totalHits() > 0);
+    }
+
+    // ---- facets ----
+
+    @Test
+    void facetsCountAllHitsOfTextAndFilters() {
+        Predicate<PatentSearchDocument> matches = p -> p.title().contains("装置") && p.regionCode().startsWith("42");
+        SearchResult result = INDEX.search(PatentQuery.builder().text("装置").regionCodes("420000").allFacets().build());
+
+        assertEquals(count(matches), result.totalHits());
+        assertTrue(result.totalHitsExact());
+        assertEquals(Set.of(Facet.values()), result.facets().keySet());
+        assertFacet(result, Facet.INSTITUTION, matches, p -> List.of(p.institution()));
+        assertFacet(result, Facet.TYPE, matches, p -> List.of(p.type()));
+        assertFacet(result, Facet.LEGAL_STATUS, matches, p -> List.of(p.legalStatus()));
+        assertFacet(result, Facet.SEGMENT, matches, PatentSearchDocument::segmentCodes);
+        assertFacet(result, Facet.TIER, matches, p -> p.tier() == null ? List.of() : List.of(p.tier()));
+        assertFacet(result, Facet.STATUS, matches, p -> List.of(p.status()));
+        assertFacet(result, Facet.REGION, matches, p -> List.of(p.regionCode().substring(0, 2) + "0000"));
+    }
+
+    @Test
+    void facetsOfAllPatentsAndOnlyTheRequestedOnes() {
+        SearchResult result = INDEX.search(PatentQuery.builder().facets(Facet.REGION, Facet.TYPE).build());
+
+        assertEquals(Set.of(Facet.REGION, Facet.TYPE), result.facets().keySet());
+        assertFacet(result, Facet.REGION, p -> true, p -> List.of(p.regionCode().substring(0, 2) + "0000"));
+        assertFacet(result, Facet.TYPE, p -> true, p -> List.of(p.type()));
+        List<SearchResult.FacetCount> regions = result.facets().get(Facet.REGION);
+        assertEquals("420000", regions.getFirst().value(), "most frequent first");
+        assertTrue(INDEX.search(PatentQuery.of("驱鸟")).facets().isEmpty());
+    }
+
+    // ---- order and paging ----
+
+    @Test
+    void sortsByFilingDateEitherWayWithUndatedPatentsLast() {
+        PatentQuery.Builder query = PatentQuery.builder().text("方法").page(0, 100);
+        List<SearchResult.Hit> newest = INDEX.search(query.sort(Sort.FILING_DATE_DESC).build()).hits();
+        assertNewestFirst(newest);
+
+        List<LocalDate> oldest = INDEX.search(query.sort(Sort.FILING_DATE_ASC).build()).hits().stream()
+                .map(hit -> BY_ID.get(hit.id()).filingDate()).toList();
+        assertFalse(oldest.contains(null));
+        assertEquals(oldest.stream().sorted().toList(), oldest);
+        assertEquals(PATENTS.stream().filter(p -> p.title().contains("方法") && p.filingDate() != null)
+                .map(PatentSearchDocument::filingDate).min(Comparator.naturalOrder()).orElseThrow(), oldest.getFirst());
+
+        // Walking all pages: undated patents come last in ascending order too.
+        long matching = count(p -> p.title().contains("方法"));
+        List<LocalDate> all = new ArrayList<>();
+        for (int page = 0; page * 100 < matching; page++) {
+            INDEX.search(query.sort(Sort.FILING_DATE_ASC).page(page, 100).build()).hits()
+                    .forEach(hit -> all.add(BY_ID.get(hit.id()).filingDate()));
+        }
+        int undated = (int) count(p -> p.title().contains("方法") && p.filingDate() == null);
+        assertTrue(undated > 0);
+        assertEquals(matching, all.size());
+        assertEquals(Collections.nCopies(undated, null), all.subList(all.size() - undated, all.size()));
+        List<LocalDate> dated = all.subList(0, all.size() - undated);
+        assertEquals(dated.stream().sorted().toList(), dated);
+    }
+
+    @Test
+    void sortsByValueWithUnassessedPatentsAsZero() {
+        List<Double> values = INDEX.search(PatentQuery.builder().sort(Sort.VALUE_DESC).page(0, 100).build()).hits()
+                .stream().map(hit -> BY_ID.get(hit.id()).valueScore()).toList();
+        assertEquals(100.0, values.getFirst());
+        assertEquals(values.stream().sorted(Comparator.reverseOrder()).toList(), values);
+
+        try (PatentIndex index = PatentIndex.inMemory()) {
+            index.upsert(withValue("CN-unassessed", Double.NaN));
+            index.upsert(withValue("CN-high", 50));
+            index.upsert(withValue("CN-low", 10));
+            index.refresh();
+            assertEquals(List.of("CN-high", "CN-low", "CN-unassessed"),
+                    idList(index.search(PatentQuery.builder().sort(Sort.VALUE_DESC).build())));
+        }
+    }
+
+    @Test
+    void secondPageContinuesTheFirstWithoutOverlap() {
+        for (Sort sort : Sort.values()) {
+            PatentQuery.Builder query = PatentQuery.builder().text("装置").sort(sort);
+            List<String> first = idList(INDEX.search(query.page(0, 20).build()));
+            List<String> second = idList(INDEX.search(query.page(1, 20).build()));
+            List<String> both = idList(INDEX.search(query.page(0, 40).build()));
+
+            assertEquals(20, first.size());
+            assertEquals(20, second.size());
+            assertTrue(Collections.disjoint(first, second), sort.name());
+            List<String> concatenated = new ArrayList<>(first);
+            concatenated.addAll(second);
+            assertEquals(both, concatenated, sort.name());
+        }
+    }
+
+    @Test
+    void relevanceScoresAreReturnedOnlyForRelevanceOrder() {
+        SearchResult relevance = INDEX.search(PatentQuery.of("装置"));
+        assertFalse(Float.isNaN(relevance.hits().getFirst().score()));
+        assertTrue(relevance.hits().getFirst().score() >= relevance.hits().getLast().score());
+
+        SearchResult byDate = INDEX.search(PatentQuery.builder().text("装置").sort(Sort.FILING_DATE_DESC).build());
+        assertTrue(Float.isNaN(byDate.hits().getFirst().score()));
+    }
+
+    @Test
+    void totalHitsAreExactUpToTheLimitWithoutFacets() {
+        SearchResult all = INDEX.search(PatentQuery.of("一种"));
+        long expected = count(p -> p.title().contains("一种"));
+        assertTrue(expected < PatentIndex.EXACT_TOTAL_HITS);
+        assertEquals(expected, all.totalHits());
+        assertTrue(all.totalHitsExact());
+    }
+
+    @Test
+    void rejectsPagesBeyondTheWindowAndOversizedPages() {
+        assertThrows(IllegalArgumentException.class, () -> PatentQuery.builder().page(0, 101).build());
+        assertThrows(IllegalArgumentException.class, () -> PatentQuery.builder().page(100, 100).build());
+        assertThrows(IllegalArgumentException.class, () -> PatentQuery.builder().page(-1, 20).build());
+        assertNotNull(PatentQuery.builder().page(99, 100).build());
+    }
+
+    // ---- writes ----
+
+    @Test
+    void upsertReplacesAndDeleteRemoves() {
+        try (PatentIndex index = PatentIndex.inMemory()) {
+            index.upsert(withTitle("CN202223220665.2", "一种无人机巡检装置"));
+            index.upsert(withTitle("CN202223220665.3", "一种电池管理系统"));
+            index.upsert(withTitle("CN202223220665.2", "一种光伏板清洗机器人"));
+            index.refresh();
+
+            assertEquals(2, index.count());
+            assertEquals(0, index.search(PatentQuery.of("无人机")).totalHits());
+            assertEquals(List.of("CN202223220665.2"), idList(index.search(PatentQuery.of("清洗机器人"))));
+
+            index.delete("CN202223220665.2");
+            index.refresh();
+            assertEquals(1, index.count());
+            assertEquals(0, index.search(PatentQuery.of("清洗机器人")).totalHits());
+
+            index.deleteAll();
+            index.refresh();
+            assertEquals(0, index.count());
+        }
+    }
+
+    @Test
+    void anUpsertBecomesSearchableWithinASecondWithoutExplicitRefresh() throws InterruptedException {
+        try (PatentIndex index = PatentIndex.inMemory()) {
+            index.upsert(withTitle("CN1", "一种水稻种植用仿生驱鸟装置"));
+            long start = System.nanoTime();
+            long elapsedMillis;
+            do {
+                Thread.sleep(20);
+                elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            } while (index.search(PatentQuery.of("驱鸟")).totalHits() == 0 && elapsedMillis < 2_000);
+
+            assertTrue(elapsedMillis < 1_000, "visible after " + elapsedMillis + " ms");
+        }
+    }
+
+    @Test
+    void commitDataRoundTripsAndSurvivesPlainCommitsAndReopening(@TempDir Path directory) {
+        try (PatentIndex index = PatentIndex.open(directory.resolve("tenant-a"))) {
+            assertEquals(Map.of(PatentIndex.SCHEMA_KEY, PatentFields.SCHEMA_VERSION), index.commitData());
+            index.upsert(withTitle("CN1", "一种驱鸟装置"));
+            index.commit(Map.of("built-at", "2025-01-02T03:04:05Z", "source-count", "1"));
+            index.upsert(withTitle("CN2", "一种洗车装置"));
+            index.commit();
+            assertEquals("1", index.commitData().get("source-count"));
+            assertThrows(IllegalArgumentException.class, () -> index.commit(Map.of(PatentIndex.SCHEMA_KEY, "x")));
+        }
+        try (PatentIndex reopened = PatentIndex.open(directory.resolve("tenant-a"))) {
+            assertEquals(2, reopened.count());
+            assertEquals(Map.of("built-at", "2025-01-02T03:04:05Z", "source-count", "1",
+                    PatentIndex.SCHEMA_KEY, PatentFields.SCHEMA_VERSION), reopened.commitData());
+            assertEquals(List.of("CN1"), idList(reopened.search(PatentQuery.of("驱鸟"))));
+        }
+    }
+
+    @Test
+    void anIndexOfAnotherSchemaVersionIsEmptiedOnOpen(@TempDir Path directory) throws Exception {
+        try (FSDirectory old = FSDirectory.open(directory);
+             IndexWriter writer = new IndexWriter(old, new IndexWriterConfig())) {
+            Document doc = new Document();
+            doc.add(new StringField(PatentFields.ID, "CN1", Field.Store.YES));
+            writer.addDocument(doc);
+            writer.setLiveCommitData(Map.of(PatentIndex.SCHEMA_KEY, "0", "source-count", "1").entrySet());
+            writer.commit();
+        }
+        try (PatentIndex index = PatentIndex.open(directory)) {
+            assertEquals(0, index.count());
+            assertEquals(Map.of(PatentIndex.SCHEMA_KEY, PatentFields.SCHEMA_VERSION), index.commitData());
+        }
+    }
+
+    // ---- helpers ----
+
+    private static void assertFacet(SearchResult result, Facet facet, Predicate<PatentSearchDocument> matches,
+                                    Function<PatentSearchDocument, List<String>> values) {
+        Map<String, Long> expected = new HashMap<>();
+        PATENTS.stream().filter(matches).forEach(p -> values.apply(p).forEach(v -> expected.merge(v, 1L, Long::sum)));
+        Map<String, Long> actual = result.facets().get(facet).stream()
+                .collect(Collectors.toMap(SearchResult.FacetCount::value, SearchResult.FacetCount::count));
+        assertEquals(expected, actual, facet.key());
+        List<Long> counts = result.facets().get(facet).stream().map(SearchResult.FacetCount::count).toList();
+        assertEquals(counts.stream().sorted(Comparator.reverseOrder()).toList(), counts, facet.key() + " order");
+    }
+
+    private static void assertNewestFirst(List<SearchResult.Hit> hits) {
+        List<LocalDate> dates = hits.stream().map(hit -> BY_ID.get(hit.id()).filingDate()).toList();
+        assertFalse(dates.contains(null));
+        assertEquals(dates.stream().sorted(Comparator.reverseOrder()).toList(), dates);
+    }
+
+    private static PatentSearchDocument withTitle(String id, String title) {
+        return new PatentSearchDocument(id, title, null, null, null, null, null, null, null, null, null, null, null,
+                null, Double.NaN, true);
+    }
+
+    private static PatentSearchDocument withIpc(String id, List<String> codes) {
+        return new PatentSearchDocument(id, "一种装置", null, null, null, null, null, null, null, codes, null, null,
+                null, null, 0, true);
+    }
+
+    private static PatentSearchDocument withValue(String id, double value) {
+        return new PatentSearchDocument(id, "一种装置", null, null, null, null, null, null, null, null, null, null,
+                null, null, value, true);
+    }
+
+    private static long count(Predicate<PatentSearchDocument> predicate) {
+        return PATENTS.stream().filter(predicate).count();
+    }
+
+    private static Set<String> idsWhereTitle(Predicate<String> predicate) {
+        return PATENTS.stream().filter(p -> predicate.test(p.title())).map(PatentSearchDocument::id)
+                .collect(Collectors.toSet());
+    }
+
+    private static SearchResult.Hit hit(SearchResult result, String id) {
+        return result.hits().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Set<String> ids(SearchResult result) {
+        return new HashSet<>(idList(result));
+    }
+
+    private static List<String> idList(SearchResult result) {
+        return result.hits().stream().map(SearchResult.Hit::id).toList();
+    }
+}
