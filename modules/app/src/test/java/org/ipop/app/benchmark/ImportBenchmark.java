@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.ipop.app.support.Inventories;
 
 /**
  * The import benchmark (docs/benchmarks.md): generates a realistic inventory in the real 61-column export shape
@@ -36,7 +37,6 @@ public final class ImportBenchmark {
     private static final String[] INSTITUTIONS = {"华中科技大学", "武汉大学", "武汉理工大学", "中国地质大学（武汉）",
             "华中农业大学", "湖北大学", "三峡大学", "长江大学", "中国科学院武汉岩土力学研究所", "湖北工业大学"};
     private static final String[] LEGAL = {"有权-审定授权", "审中-实审", "有权-审定授权", "有权", "审中-公开"};
-    private static final int[] WEIGHTS = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
 
     private ImportBenchmark() {
     }
@@ -131,7 +131,7 @@ public final class ImportBenchmark {
                 set(header, values, "公开日", filed.plusMonths(6).toString().replace("-", ""));
                 set(header, values, "申请人", INSTITUTIONS[random.nextInt(INSTITUTIONS.length)]);
                 set(header, values, "发明人", "张伟;李娜;王强");
-                set(header, values, "申请号", "CN" + digits + "." + check(digits));
+                set(header, values, "申请号", Inventories.applicationNumber(digits));
                 set(header, values, "公开号", title[0]);
                 set(header, values, "专利类型", invention ? "发明" : "实用新型");
                 set(header, values, "专利名称", title[1]);
@@ -157,15 +157,6 @@ public final class ImportBenchmark {
         if (index >= 0) {
             values[index] = value;
         }
-    }
-
-    private static char check(String digits) {
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (digits.charAt(i) - '0') * WEIGHTS[i];
-        }
-        int check = sum % 11;
-        return check == 10 ? 'X' : (char) ('0' + check);
     }
 
     private static String token(HttpClient http, String keycloak) throws Exception {

@@ -29,7 +29,11 @@ public final class Inventories {
 
     /** A fresh, valid application number (year 2023, invention), so repeated runs never meet old data. */
     public static String newApplicationNumber() {
-        String digits = "20231" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        return applicationNumber("20231" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000)));
+    }
+
+    /** {@code CN} + the 12 digits + {@code .} + their check digit (weights 2–9, 2–5; sum mod 11; 10 is X). */
+    public static String applicationNumber(String digits) {
         int[] weights = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
         int sum = 0;
         for (int i = 0; i < 12; i++) {

@@ -11,8 +11,9 @@ import java.util.Set;
  * A search over a tenant's patent library: free text, filters, sort, one page, and the facets to count.
  *
  * <p>Text: blank means "all patents". Otherwise the text is split at white space (and at Chinese or Latin commas,
- * semicolons and 、); every part must match, in the title, the abstract or the first claim. A part matches as a
- * contiguous string, so {@code 电站} finds 水电站 (see {@link PatentIndex} for the fields).
+ * semicolons and 、); every part must be found in the title, the abstract or the first claim, also inside a longer
+ * word ({@code 电站} finds 水电站). Latin words and numbers match whole ({@code 5G} does not find 5GC). Titles
+ * containing a part rank first. No query syntax: quotes, brackets and operators are just characters.
  *
  * <p>Filters: within one filter the values are alternatives (OR), different filters must all hold (AND), and an
  * empty list means "no restriction". {@code ipcPrefixes} take a subclass ({@code B64U}), a main group

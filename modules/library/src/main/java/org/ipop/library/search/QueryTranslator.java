@@ -27,21 +27,18 @@ import org.apache.lucene.util.QueryBuilder;
  * Turns a {@link PatentQuery} into a Lucene query and sort. No query syntax is exposed: users type Chinese, and
  * characters such as {@code ( : "} are common in patent titles.
  *
- * <p>Each part of the text (split at white space and list punctuation) must match in the title or the body
- * (abstract and first claim). Per field the part is analysed by that field's analyzer. In the title fields it
- * becomes a phrase (or a single term), so it matches as a contiguous string: the bigrams 输电·电线·线路 of 输电线路
- * must be adjacent, as must the smartcn words of the part. The body has no positions, so there all bigrams of the
- * part must occur (see {@link PatentFields}). The fields are alternatives whose boosted scores add up, so a title match (which matches both title
- * fields when the part is a word of the title) ranks above an abstract or claim match. A plain disjunction rather
- * than a dis-max: Lucene counts and skips plain disjunctions faster (bulk scoring when facets need every hit,
- * max-score skipping for the top hits), and adding field scores ranks as well here.
+ * <p>The text is split into parts at white space and list punctuation; every part must match. A part matches when
+ * all its bigrams occur in the title, abstract or first claim ({@link PatentFields#TEXT}); a single Han character,
+ * which has no bigram, matches as a smartcn word of the title. Two optional clauses only rank: the part as a phrase
+ * of the title's smartcn words (boost {@value #TITLE_WORDS_BOOST}) and as a phrase of the title's bigrams (boost
+ * {@value #TITLE_BIGRAMS_BOOST}), so a title containing the part as a word comes first, then a title containing it
+ * as a string, then the rest by BM25 on the whole text. Without scores (facet counting) Lucene drops the optional
+ * clauses, and the query is a plain conjunction of posting lists.
  */
 final class QueryTranslator {
 
-    /** Boosts per text field. A title word match also matches the title bigrams, so it adds both. */
     private static final float TITLE_WORDS_BOOST = 3f;
     private static final float TITLE_BIGRAMS_BOOST = 2f;
-    private static final float BODY_BOOST = 1f;
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u3000,，;；、]+");
 
@@ -81,29 +78,30 @@ final class QueryTranslator {
         return new Translated(lucene, sortFor(order));
     }
 
+    /** The query of one part of the text, or null if analysis leaves nothing of it (punctuation only). */
     private Query partQuery(String part) {
         if (part.isEmpty()) {
             return null;
         }
-        BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
-        boolean any = addBoosted(alternatives, PatentFields.TITLE_WORDS, part, TITLE_WORDS_BOOST);
-        any |= addBoosted(alternatives, PatentFields.TITLE_BIGRAMS, part, TITLE_BIGRAMS_BOOST);
-        // The body has no positions: all bigrams of the part must occur in it.
-        any |= add(alternatives, builder.createBooleanQuery(PatentFields.BODY, part, Occur.MUST), BODY_BOOST);
-        return any ? alternatives.build() : null;
-    }
-
-    private boolean addBoosted(BooleanQuery.Builder alternatives, String field, String part, float boost) {
-        return add(alternatives, builder.createPhraseQuery(field, part), boost);
-    }
-
-    /** Adds the query of one field unless analysis left nothing of the part (punctuation, stop words). */
-    private static boolean add(BooleanQuery.Builder alternatives, Query query, float boost) {
-        if (query == null) {
-            return false;
+        Query titleWords = builder.createPhraseQuery(PatentFields.TITLE_WORDS, part);
+        Query match = isOneHanCharacter(part) ? titleWords : builder.createBooleanQuery(PatentFields.TEXT, part, Occur.MUST);
+        if (match == null) {
+            return null;
         }
-        alternatives.add(boost == 1f ? query : new BoostQuery(query, boost), Occur.SHOULD);
-        return true;
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(match, Occur.MUST);
+        if (titleWords != null && match != titleWords) {
+            query.add(new BoostQuery(titleWords, TITLE_WORDS_BOOST), Occur.SHOULD);
+        }
+        Query titleBigrams = builder.createPhraseQuery(PatentFields.TITLE_BIGRAMS, part);
+        if (titleBigrams != null) {
+            query.add(new BoostQuery(titleBigrams, TITLE_BIGRAMS_BOOST), Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    private static boolean isOneHanCharacter(String part) {
+        return part.codePointCount(0, part.length()) == 1
+                && Character.UnicodeScript.of(part.codePointAt(0)) == Character.UnicodeScript.HAN;
     }
 
     private static List<Query> filters(PatentQuery query) {

@@ -7,11 +7,11 @@
  * {@link org.ipop.library.search.SearchResult}. {@link org.ipop.library.search.PatentSearchDocument} is what is
  * indexed for one patent.
  *
- * <p>Analysis (see {@code PatentFields}): titles are indexed twice, as smartcn words and as CJK bigrams; abstracts and
- * first claims as bigrams only, because word segmentation runs at about 0.55 M chars/s against 26 M chars/s for
- * bigrams (platform notes, "Chinese analysis speed"), and 800 characters per patent at 5,000 patents/s would need
- * more than seven cores of segmentation. Each part of a query must match as a contiguous string in some text field;
- * title matches rank first (see {@code QueryTranslator}).
+ * <p>Analysis (see {@code PatentFields}): titles, abstracts and first claims are indexed as CJK bigrams in one field
+ * that decides what matches; titles are indexed again as smartcn words and as bigrams with positions, which rank
+ * title matches first. Only titles are segmented into words because segmentation runs at about 0.55 M chars/s
+ * against 26 M chars/s for bigrams (platform notes, "Chinese analysis speed"): 800 characters per patent at
+ * 5,000 patents/s would need more than seven cores of segmentation.
  *
  * <p>Keeping the index in step with the store is the application's job: upsert on every change, and at start-up
  * compare the markers of {@link org.ipop.library.search.PatentIndex#commitData()} (written with

@@ -107,7 +107,7 @@ class PatentIndexTest {
     }
 
     @Test
-    void aChinesePartMatchesAsAContiguousStringWhateverTheSegmentation() {
+    void aChinesePartFindsTheTitlesContainingItWhateverTheSegmentation() {
         // smartcn words (输电·线路; 无人机 as one word), a word inside a longer word (电站 in 水电站 and 变电站).
         for (String text : List.of("输电线路", "无人机", "电站", "光伏电站", "锂离子电池")) {
             Set<String> expected = idsWhereTitle(t -> t.contains(text));
@@ -118,6 +118,34 @@ class PatentIndexTest {
         }
         assertTrue(ids(INDEX.search(PatentQuery.builder().text("电站").page(0, 100).build())).contains("CN114081026A"),
                 "水电站, one smartcn word, is found through its bigrams");
+    }
+
+    @Test
+    void aSingleCharacterMatchesTitleWords() {
+        // 鸟 has no bigram; smartcn segments 驱鸟 into 驱 · 鸟, so the title's words find it.
+        SearchResult result = INDEX.search(PatentQuery.builder().text("鸟").page(0, 100).build());
+
+        assertTrue(ids(result).contains("CN114081026A"));
+        result.hits().forEach(hit -> assertTrue(hit.title().contains("鸟"), hit.title()));
+    }
+
+    @Test
+    void abstractAndClaimMatchTooButTitlesRankFirst() {
+        try (PatentIndex index = PatentIndex.inMemory()) {
+            index.upsert(withText("CN-abstract", "一种保护装置", "本发明涉及输电线路的驱鸟保护", null));
+            index.upsert(withText("CN-claim", "一种电力装置", null, "1.一种驱鸟装置，其特征在于，包括支架"));
+            index.upsert(withText("CN-title", "一种驱鸟装置", null, null));
+            index.upsert(withText("CN-apart", "一种电力设备", "输电设备的电线，线路检测", null));
+            index.upsert(withText("CN-none", "一种洗车装置", "废水循环利用", "1.一种洗车装置"));
+            index.refresh();
+
+            List<String> bird = idList(index.search(PatentQuery.of("驱鸟")));
+            assertEquals("CN-title", bird.getFirst());
+            assertEquals(Set.of("CN-title", "CN-abstract", "CN-claim"), Set.copyOf(bird));
+            // Outside the title a part matches when all its bigrams occur, even apart (输电·电线·线路): the price of
+            // indexing the long text without positions.
+            assertEquals(Set.of("CN-abstract", "CN-apart"), ids(index.search(PatentQuery.of("输电线路"))));
+        }
     }
 
     @Test
@@ -462,6 +490,11 @@ class PatentIndexTest {
     private static PatentSearchDocument withTitle(String id, String title) {
         return new PatentSearchDocument(id, title, null, null, null, null, null, null, null, null, null, null, null,
                 null, Double.NaN, true);
+    }
+
+    private static PatentSearchDocument withText(String id, String title, String abstractText, String claim) {
+        return new PatentSearchDocument(id, title, abstractText, claim, null, null, null, null, null, null, null, null,
+                null, null, 0, true);
     }
 
     private static PatentSearchDocument withIpc(String id, List<String> codes) {
