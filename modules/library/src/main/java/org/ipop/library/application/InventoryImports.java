@@ -50,6 +50,22 @@ public class InventoryImports {
     private final Tenants tenants;
     private final String node = UUID.randomUUID().toString();
 
+    /** Where an import's time went, logged at its end so that slow imports can be explained. */
+    private static final class Timings {
+        long reading;
+        long analysing;
+        long storing;
+        long indexing;
+        long recording;
+
+        @Override
+        public String toString() {
+            return String.format("reading and validating %d ms, analysing %d ms, storing %d ms, indexing %d ms, "
+                    + "recording progress %d ms", reading / 1_000_000, analysing / 1_000_000, storing / 1_000_000,
+                    indexing / 1_000_000, recording / 1_000_000);
+        }
+    }
+
     @Inject
     public InventoryImports(MongoImportJobs jobs, MongoPatents patents, PatentAnalyzer analyzer, LibrarySearch search,
             AuditTrail audit, Tenants tenants) {
@@ -98,6 +114,7 @@ public class InventoryImports {
         String actor = leased.get().uploadedBy();
         long resumeAfter = leased.get().lastRowDone();
         long started = System.nanoTime();
+        java.time.Instant indexedFrom = java.time.Instant.now();
         long rowsThisRun = 0;
         try (InputStream in = jobs.openUpload(tenant, jobId); InventoryReader reader = InventoryReader.open(in,
                 fileName)) {
@@ -106,7 +123,10 @@ public class InventoryImports {
             List<RowError> errors = new ArrayList<>();
             long errorRows = 0;
             long lastRow = resumeAfter;
+            Timings timings = new Timings();
+            long mark = System.nanoTime();
             for (InventoryRow row : reader) {
+                timings.reading += System.nanoTime() - mark;
                 if (row.rowNumber() <= resumeAfter) {
                     continue;
                 }
@@ -121,7 +141,9 @@ public class InventoryImports {
                                     "与第 " + first + " 行重复 / duplicate of row " + first));
                             errorRows++;
                         } else {
+                            long analysing = System.nanoTime();
                             batch.add(analyzer.analyze(valid.record()));
+                            timings.analysing += System.nanoTime() - analysing;
                         }
                     }
                     case InventoryRow.Invalid invalid -> {
@@ -130,13 +152,18 @@ public class InventoryImports {
                     }
                 }
                 if (batch.size() + errorRows >= BATCH_SIZE) {
-                    flush(tenant, jobId, institution, actor, batch, errors, errorRows, lastRow, rowsThisRun, started);
+                    flush(tenant, jobId, institution, actor, batch, errors, errorRows, lastRow, rowsThisRun, started,
+                            timings);
                     batch = new ArrayList<>();
                     errors = new ArrayList<>();
                     errorRows = 0;
                 }
+                mark = System.nanoTime();
             }
-            flush(tenant, jobId, institution, actor, batch, errors, errorRows, lastRow, rowsThisRun, started);
+            flush(tenant, jobId, institution, actor, batch, errors, errorRows, lastRow, rowsThisRun, started,
+                    timings);
+            search.commit(tenant, indexedFrom);
+            LOG.info("Import " + jobId + " of tenant " + tenant + ": " + timings);
             jobs.finish(tenant, jobId, ImportJobView.COMPLETED, null, List.of());
             ImportJobView done = jobs.find(tenant, jobId).orElseThrow();
             audit.record(tenant, actor, "library.import.completed", jobId, String.format(
@@ -158,14 +185,20 @@ public class InventoryImports {
     }
 
     private void flush(TenantId tenant, String jobId, String institution, String actor, List<AnalyzedPatent> batch,
-            List<RowError> errors, long errorRows, long lastRow, long rowsThisRun, long started) {
+            List<RowError> errors, long errorRows, long lastRow, long rowsThisRun, long started, Timings timings) {
+        long storing = System.nanoTime();
         UpsertResult result = batch.isEmpty() ? new UpsertResult(0, 0, 0)
                 : patents.upsertBatch(tenant, institution, jobId, actor, batch);
-        search.index(tenant, batch.stream().map(p -> p.record().applicationNumber()).toList());
+        long indexing = System.nanoTime();
+        timings.storing += indexing - storing;
+        search.indexWithoutCommit(tenant, batch.stream().map(p -> p.record().applicationNumber()).toList());
+        long recording = System.nanoTime();
+        timings.indexing += recording - indexing;
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         // Row 1 is the header: the last file row done is also the number of data rows done, plus one.
         jobs.recordBatch(tenant, jobId, lastRow, Math.max(0, lastRow - 1), new BatchCounts(result.created(), result.updated(),
                 result.unchanged(), errorRows), Math.round(rowsThisRun / seconds * 10) / 10.0, errors, LEASE_MILLIS);
+        timings.recording += System.nanoTime() - recording;
     }
 
     private static ManagedExecutorService executor() {

@@ -59,13 +59,25 @@ public class LibrarySearch {
 
     /** Re-indexes the given patents of {@code tenant} from MongoDB and commits, so search sees them at once. */
     public void index(TenantId tenant, List<String> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
         Instant mark = Instant.now();
-        PatentIndex index = index(tenant);
-        index.upsertAll(patents.searchDocuments(tenant, ids));
-        index.commit(Map.of(INDEXED_UP_TO, mark.toString()));
+        indexWithoutCommit(tenant, ids);
+        index(tenant).commit(Map.of(INDEXED_UP_TO, mark.toString()));
+    }
+
+    /**
+     * Re-indexes the given patents; search sees them within the index's refresh interval, but they are made durable
+     * only by a later {@link #commit}. For imports, which commit once at the end: a crash before that is repaired
+     * when the index is next opened, from the mark of the last commit.
+     */
+    public void indexWithoutCommit(TenantId tenant, List<String> ids) {
+        if (!ids.isEmpty()) {
+            index(tenant).upsertAll(patents.searchDocuments(tenant, ids));
+        }
+    }
+
+    /** Makes everything indexed for {@code tenant} so far durable, marked as indexed up to {@code since}. */
+    public void commit(TenantId tenant, Instant since) {
+        index(tenant).commit(Map.of(INDEXED_UP_TO, since.toString()));
     }
 
     public LibraryPage search(TenantId tenant, LibraryQuery query) {

@@ -2,8 +2,6 @@ package org.ipop.library.persistence;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.gridfs.GridFSBucket;
-import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.bson.BsonString;
 import org.bson.Document;
 import org.ipop.kernel.FieldError;
 import org.ipop.kernel.TenantId;
@@ -35,7 +32,7 @@ public class MongoImportJobs {
 
     private static final String JOBS = "import_jobs";
     private static final String ERRORS = "import_errors";
-    private static final String UPLOADS = "uploads";
+    private static final String UPLOADS = "upload_chunks";
 
     private final Databases databases;
 
@@ -49,13 +46,17 @@ public class MongoImportJobs {
         this(null);
     }
 
-    /** Stores the uploaded file and the queued job; the file stays until the job has finished. */
+    /**
+     * Stores the uploaded file and the queued job; the file stays until the job has finished. The file is kept as
+     * 1 MiB chunk documents read back one by one by their unique id: GridFS reads all chunks with one query, which
+     * the embedded server answers in a single reply that the driver refuses above 48 MB.
+     */
     public void create(TenantId tenant, String jobId, String institution, String fileName, InputStream content,
             String actor) {
         MongoDatabase database = databases.forTenant(tenant);
-        GridFSBucket uploads = GridFSBuckets.create(database, UPLOADS);
-        uploads.uploadFromStream(new BsonString(jobId), fileName, content);
+        int chunks = UploadChunks.store(database.getCollection(UPLOADS), jobId, content);
         database.getCollection(JOBS).insertOne(new Document("_id", jobId)
+                .append("chunks", chunks)
                 .append("institution", institution)
                 .append("fileName", fileName)
                 .append("uploadedBy", actor)
@@ -67,7 +68,10 @@ public class MongoImportJobs {
     }
 
     public InputStream openUpload(TenantId tenant, String jobId) {
-        return GridFSBuckets.create(databases.forTenant(tenant), UPLOADS).openDownloadStream(new BsonString(jobId));
+        MongoDatabase database = databases.forTenant(tenant);
+        Document job = database.getCollection(JOBS).find(Filters.eq("_id", jobId)).first();
+        int chunks = job == null ? 0 : job.getInteger("chunks", 0);
+        return UploadChunks.open(database.getCollection(UPLOADS), jobId, chunks);
     }
 
     /**
@@ -139,8 +143,9 @@ public class MongoImportJobs {
         jobs(tenant).updateOne(Filters.eq("_id", jobId), Updates.combine(Updates.set("status", status),
                 Updates.set("finishedAt", new Date()), Updates.set("failure", failure),
                 Updates.set("refusal", refusals), Updates.unset("leaseOwner"), Updates.unset("leaseUntil")));
-        GridFSBuckets.create(databases.forTenant(tenant), UPLOADS).find(Filters.eq("_id", new BsonString(jobId)))
-                .forEach(file -> GridFSBuckets.create(databases.forTenant(tenant), UPLOADS).delete(file.getId()));
+        Document job = jobs(tenant).find(Filters.eq("_id", jobId)).first();
+        UploadChunks.delete(databases.forTenant(tenant).getCollection(UPLOADS), jobId,
+                job == null ? 0 : job.getInteger("chunks", 0));
     }
 
     public Optional<ImportJobView> find(String jobId) {

@@ -19,9 +19,9 @@ import org.apache.lucene.search.ScoreMode;
 /**
  * Counts the hits of a query and the values of the requested facets among them.
  *
- * <p>Counting is per segment on segment-local ordinals ({@link FacetOrdinals}: an {@code int[]} of counts per facet,
- * sized by the segment's number of distinct values); only values that occurred are merged by name when the segment
- * is done. Unlike lucene-facet's {@code SortedSetDocValuesFacetCounts} this needs no global ordinal map, which would
+ * <p>Counting is per segment on segment-local ordinals ({@link FacetOrdinals}; an {@code int[]} of counts per
+ * facet, sized by the segment's number of distinct values); only values that occurred are merged by name when the
+ * segment is done. Unlike lucene-facet's {@code SortedSetDocValuesFacetCounts} this needs no global ordinal map, which would
  * have to be rebuilt for every near-real-time reader, and it counts while the hits are collected instead of
  * recording them first. The facet fields have few distinct values (institutions, codes, provinces), so the
  * per-segment arrays are small.
@@ -30,6 +30,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
     private static final Comparator<SearchResult.FacetCount> MOST_FREQUENT_FIRST =
             Comparator.comparingLong(SearchResult.FacetCount::count).reversed().thenComparing(SearchResult.FacetCount::value);
+
+    private static final int BUFFER_SIZE = 1024;
 
     private final FacetOrdinals ordinals;
     private final List<PatentQuery.Facet> facets;
@@ -74,6 +76,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         private final List<Map<String, Long>> counts = new ArrayList<>();
         private long hits;
 
+
         private SliceCounter() {
             facets.forEach(facet -> counts.add(new HashMap<>()));
         }
@@ -85,62 +88,105 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) {
-            Map<PatentQuery.Facet, FacetOrdinals.Dimension> segment = ordinals.of(context.reader());
-            int dimensions = facets.size();
-            FacetOrdinals.Dimension[] dimension = new FacetOrdinals.Dimension[dimensions];
-            char[][] single = new char[dimensions][];
-            int[][] starts = new int[dimensions][];
-            int[][] multi = new int[dimensions][];
-            int[][] ordinalCounts = new int[dimensions][];
-            for (int f = 0; f < dimensions; f++) {
-                dimension[f] = segment.get(facets.get(f));
-                single[f] = dimension[f].single();
-                starts[f] = dimension[f].starts();
-                multi[f] = dimension[f].multi();
-                ordinalCounts[f] = new int[dimension[f].values().length];
+            return new SegmentCounter(ordinals.of(context.reader()));
+        }
+
+        /**
+         * Counts one segment. Hits are buffered and counted in tight loops: per hit one packed row for the
+         * single-valued facets, then one listed facet at a time.
+         */
+        private final class SegmentCounter implements LeafCollector {
+            private final long[] rows;
+            private final FacetOrdinals.Dimension[] dimensions = new FacetOrdinals.Dimension[facets.size()];
+            /** Per requested facet, counts by ordinal; for packed facets by ordinal + 1, slot 0 counting "none". */
+            private final int[][] ordinalCounts = new int[facets.size()][];
+            private final int[] packedShifts;
+            private final long[] packedMasks;
+            private final int[][] packedCounts;
+            private final FacetOrdinals.Listed[] listed;
+            private final int[][] listedCounts;
+            private final int[] buffer = new int[BUFFER_SIZE];
+            private int buffered;
+
+            SegmentCounter(FacetOrdinals.Segment segment) {
+                rows = segment.rows();
+                List<Integer> packedFacets = new ArrayList<>();
+                List<Integer> listedFacets = new ArrayList<>();
+                for (int f = 0; f < dimensions.length; f++) {
+                    dimensions[f] = segment.dimensions().get(facets.get(f));
+                    boolean packed = dimensions[f].packed() != null;
+                    ordinalCounts[f] = new int[dimensions[f].values().length + (packed ? 1 : 0)];
+                    (packed ? packedFacets : listedFacets).add(f);
+                }
+                packedShifts = new int[packedFacets.size()];
+                packedMasks = new long[packedFacets.size()];
+                packedCounts = new int[packedFacets.size()][];
+                for (int p = 0; p < packedShifts.length; p++) {
+                    int f = packedFacets.get(p);
+                    packedShifts[p] = dimensions[f].packed().shift();
+                    packedMasks[p] = dimensions[f].packed().mask();
+                    packedCounts[p] = ordinalCounts[f];
+                }
+                listed = new FacetOrdinals.Listed[listedFacets.size()];
+                listedCounts = new int[listedFacets.size()][];
+                for (int l = 0; l < listed.length; l++) {
+                    listed[l] = dimensions[listedFacets.get(l)].listed();
+                    listedCounts[l] = ordinalCounts[listedFacets.get(l)];
+                }
             }
-            return new LeafCollector() {
-                private int segmentHits;
 
-                @Override
-                public void setScorer(Scorable scorer) {
-                    // Counting needs no scores.
+            @Override
+            public void setScorer(Scorable scorer) {
+                // Counting needs no scores.
+            }
+
+            @Override
+            public void collect(int doc) {
+                buffer[buffered++] = doc;
+                if (buffered == BUFFER_SIZE) {
+                    countBuffered();
                 }
+            }
 
-                @Override
-                public void collect(int doc) {
-                    segmentHits++;
-                    for (int f = 0; f < dimensions; f++) {
-                        char[] ordinalPlusOne = single[f];
-                        if (ordinalPlusOne != null) {
-                            int ord = ordinalPlusOne[doc] - 1;
-                            if (ord >= 0) {
-                                ordinalCounts[f][ord]++;
-                            }
-                        } else {
-                            int[] ords = multi[f];
-                            for (int i = starts[f][doc], end = starts[f][doc + 1]; i < end; i++) {
-                                ordinalCounts[f][ords[i]]++;
-                            }
+            private void countBuffered() {
+                if (packedShifts.length > 0) {
+                    for (int i = 0; i < buffered; i++) {
+                        long row = rows[buffer[i]];
+                        for (int p = 0; p < packedShifts.length; p++) {
+                            packedCounts[p][(int) ((row >>> packedShifts[p]) & packedMasks[p])]++;
                         }
                     }
                 }
-
-                @Override
-                public void finish() {
-                    hits += segmentHits;
-                    for (int f = 0; f < dimensions; f++) {
-                        Map<String, Long> facetCounts = counts.get(f);
-                        String[] values = dimension[f].values();
-                        int[] perOrdinal = ordinalCounts[f];
-                        for (int ord = 0; ord < perOrdinal.length; ord++) {
-                            if (perOrdinal[ord] > 0) {
-                                facetCounts.merge(values[ord], (long) perOrdinal[ord], Long::sum);
-                            }
+                for (int l = 0; l < listed.length; l++) {
+                    int[] starts = listed[l].starts();
+                    int[] ords = listed[l].ords();
+                    int[] counts = listedCounts[l];
+                    for (int i = 0; i < buffered; i++) {
+                        int doc = buffer[i];
+                        for (int v = starts[doc], end = starts[doc + 1]; v < end; v++) {
+                            counts[ords[v]]++;
                         }
                     }
                 }
-            };
+                hits += buffered;
+                buffered = 0;
+            }
+
+            @Override
+            public void finish() {
+                countBuffered();
+                for (int f = 0; f < dimensions.length; f++) {
+                    Map<String, Long> facetCounts = counts.get(f);
+                    String[] values = dimensions[f].values();
+                    int offset = dimensions[f].packed() != null ? 1 : 0;
+                    int[] perOrdinal = ordinalCounts[f];
+                    for (int ord = 0; ord < values.length; ord++) {
+                        if (perOrdinal[ord + offset] > 0) {
+                            facetCounts.merge(values[ord], (long) perOrdinal[ord + offset], Long::sum);
+                        }
+                    }
+                }
+            }
         }
     }
 }

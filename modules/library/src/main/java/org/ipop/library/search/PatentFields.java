@@ -36,17 +36,16 @@ import org.apache.lucene.util.BytesRef;
  * 5,000 patents/s, overlapping bigrams (about 26 M chars/s) are not. So:
  * <ul>
  * <li>{@link #TEXT}: title, abstract and first claim as CJK bigrams, with term frequencies but without positions.
- * It decides what matches: a query part matches when all its bigrams occur (输电·电线·线路 for 输电线路). Bigrams
- * find a string inside a longer word (电站 in 水电站, which smartcn keeps as one word).</li>
+ * A query part is found when all its bigrams occur (输电·电线·线路 for 输电线路); bigrams also find a string inside
+ * a longer word (电站 in 水电站, which smartcn keeps as one word).</li>
  * <li>{@link #TITLE_WORDS}: the title segmented into smartcn words, with positions. It ranks a title containing the
- * query as a word first, and matches single-character queries (鸟), which bigrams cannot.</li>
+ * query as a word first, and finds single-character queries (鸟), which have no bigram.</li>
  * <li>{@link #TITLE_BIGRAMS}: the title as bigrams with positions. It ranks a title containing the query as a
  * string (电站 in 水电站) above a patent that has it only in the abstract or claim.</li>
  * </ul>
- * Leaving positions out of the long field, and matching on one field rather than a disjunction of four, was
- * measured at 100,000 patents: the index went from about 150 to 70–95 MB, indexing CPU per patent fell by about a
- * third, and counting facets over all hits became a plain conjunction of posting lists. The price: outside the
- * title, a part of three or more characters can match with its bigrams apart, which for real words is rare.
+ * Leaving positions out of the long field was measured at 100,000 patents: the index went from about 150 to
+ * 70–95 MB and indexing CPU per patent fell by about a third. The price: outside the title, a part of three or
+ * more characters can match with its bigrams apart, which for real words is rare.
  *
  * <p>Exact values use {@link KeywordField} (an indexed term for filtering plus sorted-set doc values for facet
  * counting). Hierarchical codes are indexed at every level as exact terms, so a "prefix" filter is one term lookup

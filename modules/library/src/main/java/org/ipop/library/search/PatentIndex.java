@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -23,6 +24,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -67,6 +69,8 @@ public final class PatentIndex implements AutoCloseable {
 
     /** Indexing buffer: large enough that a bulk rebuild writes few small segments, small beside a 2 GB heap. */
     private static final double RAM_BUFFER_MB = 64;
+    /** Facet counts of this many recent broad queries are kept (see {@link FacetCache}). */
+    private static final int FACET_CACHE_ENTRIES = 256;
     private static final Set<String> STORED_FIELDS = Set.of(PatentFields.ID, PatentFields.TITLE);
 
     private static final System.Logger LOG = System.getLogger(PatentIndex.class.getName());
@@ -76,11 +80,13 @@ public final class PatentIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final QueryTranslator translator;
     private final FacetOrdinals facetOrdinals = new FacetOrdinals();
+    private final FacetCache facetCache;
     private final ScheduledExecutorService refresher;
     private final Object commitLock = new Object();
 
-    private PatentIndex(Directory directory) throws IOException {
+    private PatentIndex(Directory directory, int facetCacheEntries) throws IOException {
         this.directory = directory;
+        this.facetCache = new FacetCache(facetCacheEntries);
         Analyzer analyzer = PatentFields.analyzer();
         boolean current = DirectoryReader.indexExists(directory)
                 && PatentFields.SCHEMA_VERSION.equals(readCommitData(directory).get(SCHEMA_KEY));
@@ -114,9 +120,14 @@ public final class PatentIndex implements AutoCloseable {
      * Fails if another {@code PatentIndex} has the directory open (Lucene's write lock).
      */
     public static PatentIndex open(Path directory) {
+        return open(directory, FACET_CACHE_ENTRIES);
+    }
+
+    /** {@link #open(Path)} with another facet cache size (0: none), for measurements. */
+    static PatentIndex open(Path directory, int facetCacheEntries) {
         try {
             Files.createDirectories(directory);
-            return openOn(new MMapDirectory(directory));
+            return openOn(new MMapDirectory(directory), facetCacheEntries);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the patent index in " + directory, e);
         }
@@ -125,15 +136,15 @@ public final class PatentIndex implements AutoCloseable {
     /** An index held in memory, for tests. */
     public static PatentIndex inMemory() {
         try {
-            return openOn(new ByteBuffersDirectory());
+            return openOn(new ByteBuffersDirectory(), FACET_CACHE_ENTRIES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static PatentIndex openOn(Directory directory) throws IOException {
+    private static PatentIndex openOn(Directory directory, int facetCacheEntries) throws IOException {
         try {
-            return new PatentIndex(directory);
+            return new PatentIndex(directory, facetCacheEntries);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(directory);
             throw e;
@@ -242,7 +253,7 @@ public final class PatentIndex implements AutoCloseable {
             boolean exact = topDocs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
             Map<PatentQuery.Facet, List<SearchResult.FacetCount>> facets = Map.of();
             if (counting) {
-                FacetCounter.Counts counts = searcher.search(translated.query(), new FacetCounter(facetOrdinals, query.facets(), MAX_FACET_VALUES));
+                FacetCounter.Counts counts = facetCounts(searcher, translated.query(), query.facets());
                 totalHits = counts.hits();
                 exact = true;
                 facets = counts.facets();
@@ -250,6 +261,17 @@ public final class PatentIndex implements AutoCloseable {
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             return new SearchResult(totalHits, exact, hits, facets, tookMillis);
         });
+    }
+
+    private FacetCounter.Counts facetCounts(IndexSearcher searcher, Query query, Set<PatentQuery.Facet> facets)
+            throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        FacetCounter.Counts counts = facetCache.get(reader, query, facets);
+        if (counts == null) {
+            counts = searcher.search(query, new FacetCounter(facetOrdinals, facets, MAX_FACET_VALUES));
+            facetCache.put(reader, query, facets, counts);
+        }
+        return counts;
     }
 
     private static List<SearchResult.Hit> hits(IndexSearcher searcher, TopDocs topDocs, int from, boolean scored)
@@ -268,6 +290,11 @@ public final class PatentIndex implements AutoCloseable {
     /** The Lucene query and sort a {@link PatentQuery} runs, for measuring Lucene alone (see the benchmark). */
     QueryTranslator.Translated translate(PatentQuery query) {
         return translator.translate(query);
+    }
+
+    /** The share of facet countings answered from the cache so far, for measurements. */
+    double facetCacheHitRatio() {
+        return facetCache.hitRatio();
     }
 
     /** Runs {@code work} on the current searcher, released afterwards; for this class and the benchmark. */

@@ -302,6 +302,28 @@ class PatentIndexTest {
         assertTrue(INDEX.search(PatentQuery.of("驱鸟")).facets().isEmpty());
     }
 
+    @Test
+    void facetCountsOfBroadQueriesFollowWrites() {
+        try (PatentIndex index = PatentIndex.inMemory()) {
+            int many = FacetCache.MIN_HITS + 10; // enough hits for the counts to be cached
+            for (int i = 0; i < many; i++) {
+                index.upsert(withType("CN" + i, "INVENTION"));
+            }
+            index.refresh();
+            PatentQuery browse = PatentQuery.builder().facets(Facet.TYPE).build();
+            assertEquals(List.of(new SearchResult.FacetCount("INVENTION", many)), index.search(browse).facets().get(Facet.TYPE));
+            assertEquals(many, index.search(browse).totalHits()); // the second time from the cache
+
+            index.upsert(withType("CN0", "DESIGN"));
+            index.upsert(withType("CN-new", "DESIGN"));
+            index.refresh();
+            SearchResult after = index.search(browse);
+            assertEquals(many + 1, after.totalHits());
+            assertEquals(List.of(new SearchResult.FacetCount("INVENTION", many - 1), new SearchResult.FacetCount("DESIGN", 2)),
+                    after.facets().get(Facet.TYPE));
+        }
+    }
+
     // ---- order and paging ----
 
     @Test
@@ -494,6 +516,11 @@ class PatentIndexTest {
 
     private static PatentSearchDocument withText(String id, String title, String abstractText, String claim) {
         return new PatentSearchDocument(id, title, abstractText, claim, null, null, null, null, null, null, null, null,
+                null, null, 0, true);
+    }
+
+    private static PatentSearchDocument withType(String id, String type) {
+        return new PatentSearchDocument(id, "一种装置", null, null, null, type, null, null, null, null, null, null,
                 null, null, 0, true);
     }
 

@@ -147,6 +147,7 @@ public final class SearchBenchmark {
         if (!reuse) {
             deleteRecursively(directory);
         }
+        List<MixQuery> queries = benchmark.queries(new Random(SEED + 1));
         try (PatentIndex index = PatentIndex.open(directory)) {
             // The commit data tells whether the index holds what this run wants, as it tells the application.
             if (!Integer.toString(patents).equals(index.commitData().get("source-count"))) {
@@ -156,20 +157,25 @@ public final class SearchBenchmark {
                 System.out.printf(Locale.ROOT, "%nreusing the index of %,d patents in %s: %,.1f MB in the last commit%n",
                         patents, directory, committedSize(directory) / 1e6);
             }
-            List<MixQuery> queries = benchmark.queries(new Random(SEED + 1));
             describe(index, queries);
 
-            run("warm-up (not reported)", clients, WARM_UP_SECONDS, queries, query -> index.search(query));
-            double api = run("API PatentIndex.search", clients, seconds, queries, query -> index.search(query));
+            run("warm-up (not reported)", clients, WARM_UP_SECONDS, queries, index::search);
+            double api = run("API PatentIndex.search", clients, seconds, queries, index::search);
+            System.out.printf(Locale.ROOT, "  facet counts answered from the cache: %.0f%% (broad queries repeat)%n",
+                    index.facetCacheHitRatio() * 100);
             double raw = run("Lucene IndexSearcher.search alone", clients, seconds, queries, rawSearch(index));
-            double apiSingle = run("API, 1 client", 1, SINGLE_CLIENT_SECONDS, queries, query -> index.search(query));
+            double apiSingle = run("API, 1 client", 1, SINGLE_CLIENT_SECONDS, queries, index::search);
             double rawSingle = run("Lucene alone, 1 client", 1, SINGLE_CLIENT_SECONDS, queries, rawSearch(index));
             System.out.printf(Locale.ROOT, "%nAPI / Lucene-alone mean latency: %.1fx at %d clients, %.1fx at 1 client%n",
                     api / raw, clients, apiSingle / rawSingle);
+        }
+        try (PatentIndex index = PatentIndex.open(directory, 0)) {
+            run("warm-up without facet cache (not reported)", clients, WARM_UP_SECONDS, queries, index::search);
+            run("API without facet cache", clients, seconds, queries, index::search);
+            run("API without facet cache, 1 client", 1, SINGLE_CLIENT_SECONDS, queries, index::search);
             System.gc();
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            System.out.printf(Locale.ROOT, "heap after GC (index open, searcher warm): %,d MB%n",
-                    memory.getHeapMemoryUsage().getUsed() >> 20);
+            System.out.printf(Locale.ROOT, "%nheap after GC (index open, searcher warm): %,d MB%n",
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
         }
     }
 
@@ -423,9 +429,10 @@ public final class SearchBenchmark {
 
     // ---- load ----
 
+    /** One search of a client; what it returns does not matter, only how long it takes. */
     @FunctionalInterface
     private interface Search {
-        Object run(PatentQuery query);
+        void run(PatentQuery query);
     }
 
     /** Lucene alone: the translated query and sort, top hits of the page only; no facets, no stored fields. */
@@ -433,7 +440,7 @@ public final class SearchBenchmark {
         return query -> {
             QueryTranslator.Translated translated = index.translate(query);
             int window = (query.page() + 1) * query.size();
-            return index.withSearcher(searcher -> topDocs(searcher, translated, window));
+            index.withSearcher(searcher -> topDocs(searcher, translated, window));
         };
     }
 
