@@ -29,7 +29,7 @@ class LibraryTitlesSearchIT extends PlatformIT {
         Map<String, String> numberOf = new HashMap<>();
         StringBuilder csv = new StringBuilder("申请号,专利名称,申请日,专利类型,分类号\n");
         for (int i = 1; i < lines.size(); i++) {
-            String[] columns = lines.get(i).split(",", 3);
+            String[] columns = columns(lines.get(i));
             boolean invention = !columns[0].endsWith("U");
             String number = applicationNumber(2020, invention, i);
             numberOf.put(columns[0], number);
@@ -54,6 +54,17 @@ class LibraryTitlesSearchIT extends PlatformIT {
         List<String> ids = LibraryImportIT.ids(Api.get("/api/library/patents?size=10&institution="
                 + LibraryImportIT.url("真实专利题录") + "&q=" + LibraryImportIT.url(query), token));
         assertTrue(ids.contains(expected), query + " → " + ids + " should contain " + expected);
+    }
+
+    /** publication_number,title,ipc_subclasses — titles with commas are quoted; no title contains a quote. */
+    private static String[] columns(String line) {
+        int first = line.indexOf(',');
+        int last = line.lastIndexOf(',');
+        String title = line.substring(first + 1, last);
+        if (title.startsWith("\"") && title.endsWith("\"")) {
+            title = title.substring(1, title.length() - 1);
+        }
+        return new String[] {line.substring(0, first), title, line.substring(last + 1)};
     }
 
     /** Deterministic numbers: re-running the test re-imports the same patents (unchanged), never duplicates. */

@@ -168,7 +168,7 @@ public class MongoImportJobs {
     public List<RowError> errors(String jobId) {
         List<RowError> errors = new ArrayList<>();
         databases.forCurrentTenant().getCollection(ERRORS).find(Filters.eq("job", jobId))
-                .sort(Sorts.ascending("row")).forEach(doc -> errors.add(new RowError(doc.getInteger("row"),
+                .sort(Sorts.ascending("row")).batchSize(MongoPatents.SCAN_BATCH).forEach(doc -> errors.add(new RowError(doc.getInteger("row"),
                         doc.getString("column"), doc.getString("value"), doc.getString("reason"))));
         return errors;
     }

@@ -41,6 +41,12 @@ public class MongoPatents {
 
     static final String COLLECTION = "patents";
 
+    /**
+     * Cursor batch size of every scan: without one the embedded server answers a large scan in a single reply,
+     * which the driver refuses above 48 MB (a few thousand analysed patents).
+     */
+    static final int SCAN_BATCH = 200;
+
     private final Databases databases;
 
     @Inject
@@ -222,7 +228,7 @@ public class MongoPatents {
     /** Every patent changed since {@code since} (all of them if null), for building or catching up an index. */
     public void forEachSearchDocument(TenantId tenant, Date since, Consumer<PatentSearchDocument> action) {
         Bson filter = since == null ? new Document() : Filters.gte("updatedAt", since);
-        collection(tenant).find(filter).projection(Projections.exclude("history", "changes"))
+        collection(tenant).find(filter).projection(Projections.exclude("history", "changes")).batchSize(SCAN_BATCH)
                 .forEach(doc -> action.accept(SearchDocuments.of(doc)));
     }
 
@@ -232,7 +238,8 @@ public class MongoPatents {
         databases.forCurrentTenant().getCollection(COLLECTION)
                 .find(Filters.and(Filters.eq("institution", institution),
                         Filters.in("status", statuses.stream().map(Enum::name).toList())))
-                .projection(Projections.include("_id")).forEach(doc -> ids.add(doc.getString("_id")));
+                .projection(Projections.include("_id")).batchSize(SCAN_BATCH)
+                .forEach(doc -> ids.add(doc.getString("_id")));
         return ids;
     }
 

@@ -21,15 +21,16 @@ import org.apache.lucene.search.ScoreMode;
  *
  * <p>Counting is per segment on segment-local ordinals ({@link FacetOrdinals}; an {@code int[]} of counts per
  * facet, sized by the segment's number of distinct values); only values that occurred are merged by name when the
- * segment is done. Unlike lucene-facet's {@code SortedSetDocValuesFacetCounts} this needs no global ordinal map, which would
- * have to be rebuilt for every near-real-time reader, and it counts while the hits are collected instead of
- * recording them first. The facet fields have few distinct values (institutions, codes, provinces), so the
- * per-segment arrays are small.
+ * segment is done. Unlike lucene-facet's {@code SortedSetDocValuesFacetCounts} this needs no global ordinal map,
+ * which would have to be rebuilt for every near-real-time reader, and it counts while the hits are collected
+ * instead of recording them first. The facet fields have few distinct values (institutions, codes, provinces), so
+ * the per-segment arrays are small.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, FacetCounter.Counts> {
 
-    private static final Comparator<SearchResult.FacetCount> MOST_FREQUENT_FIRST =
-            Comparator.comparingLong(SearchResult.FacetCount::count).reversed().thenComparing(SearchResult.FacetCount::value);
+    private static final Comparator<SearchResult.FacetCount> MOST_FREQUENT_FIRST = Comparator
+            .comparingLong(SearchResult.FacetCount::count).reversed()
+            .thenComparing(SearchResult.FacetCount::value);
 
     private static final int BUFFER_SIZE = 1024;
 
@@ -92,17 +93,18 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
         }
 
         /**
-         * Counts one segment. Hits are buffered and counted in tight loops: per hit one packed row for the
-         * single-valued facets, then one listed facet at a time.
+         * Counts one segment. Hits are buffered and counted in tight loops: per hit, the packed row (every slot of
+         * every packed facet), then the listed facets one at a time.
          */
         private final class SegmentCounter implements LeafCollector {
             private final long[] rows;
             private final FacetOrdinals.Dimension[] dimensions = new FacetOrdinals.Dimension[facets.size()];
             /** Per requested facet, counts by ordinal; for packed facets by ordinal + 1, slot 0 counting "none". */
             private final int[][] ordinalCounts = new int[facets.size()][];
-            private final int[] packedShifts;
-            private final long[] packedMasks;
-            private final int[][] packedCounts;
+            /** Every slot of every requested packed facet: where it is in the row, and the counts it adds to. */
+            private final int[] slotShifts;
+            private final long[] slotMasks;
+            private final int[][] slotCounts;
             private final FacetOrdinals.Listed[] listed;
             private final int[][] listedCounts;
             private final int[] buffer = new int[BUFFER_SIZE];
@@ -110,29 +112,31 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
             SegmentCounter(FacetOrdinals.Segment segment) {
                 rows = segment.rows();
-                List<Integer> packedFacets = new ArrayList<>();
-                List<Integer> listedFacets = new ArrayList<>();
+                List<Integer> shifts = new ArrayList<>();
+                List<Long> masks = new ArrayList<>();
+                List<int[]> slotCountList = new ArrayList<>();
+                List<FacetOrdinals.Listed> listedList = new ArrayList<>();
+                List<int[]> listedCountList = new ArrayList<>();
                 for (int f = 0; f < dimensions.length; f++) {
                     dimensions[f] = segment.dimensions().get(facets.get(f));
-                    boolean packed = dimensions[f].packed() != null;
-                    ordinalCounts[f] = new int[dimensions[f].values().length + (packed ? 1 : 0)];
-                    (packed ? packedFacets : listedFacets).add(f);
+                    FacetOrdinals.Packed packed = dimensions[f].packed();
+                    ordinalCounts[f] = new int[dimensions[f].values().length + (packed != null ? 1 : 0)];
+                    if (packed != null) {
+                        for (int slot = 0; slot < packed.slots(); slot++) {
+                            shifts.add(packed.shift() + slot * packed.bits());
+                            masks.add(packed.mask());
+                            slotCountList.add(ordinalCounts[f]);
+                        }
+                    } else {
+                        listedList.add(dimensions[f].listed());
+                        listedCountList.add(ordinalCounts[f]);
+                    }
                 }
-                packedShifts = new int[packedFacets.size()];
-                packedMasks = new long[packedFacets.size()];
-                packedCounts = new int[packedFacets.size()][];
-                for (int p = 0; p < packedShifts.length; p++) {
-                    int f = packedFacets.get(p);
-                    packedShifts[p] = dimensions[f].packed().shift();
-                    packedMasks[p] = dimensions[f].packed().mask();
-                    packedCounts[p] = ordinalCounts[f];
-                }
-                listed = new FacetOrdinals.Listed[listedFacets.size()];
-                listedCounts = new int[listedFacets.size()][];
-                for (int l = 0; l < listed.length; l++) {
-                    listed[l] = dimensions[listedFacets.get(l)].listed();
-                    listedCounts[l] = ordinalCounts[listedFacets.get(l)];
-                }
+                slotShifts = shifts.stream().mapToInt(Integer::intValue).toArray();
+                slotMasks = masks.stream().mapToLong(Long::longValue).toArray();
+                slotCounts = slotCountList.toArray(int[][]::new);
+                listed = listedList.toArray(FacetOrdinals.Listed[]::new);
+                listedCounts = listedCountList.toArray(int[][]::new);
             }
 
             @Override
@@ -149,11 +153,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             }
 
             private void countBuffered() {
-                if (packedShifts.length > 0) {
+                if (slotShifts.length > 0) {
                     for (int i = 0; i < buffered; i++) {
                         long row = rows[buffer[i]];
-                        for (int p = 0; p < packedShifts.length; p++) {
-                            packedCounts[p][(int) ((row >>> packedShifts[p]) & packedMasks[p])]++;
+                        for (int s = 0; s < slotShifts.length; s++) {
+                            slotCounts[s][(int) ((row >>> slotShifts[s]) & slotMasks[s])]++;
                         }
                     }
                 }
@@ -176,13 +180,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             public void finish() {
                 countBuffered();
                 for (int f = 0; f < dimensions.length; f++) {
-                    Map<String, Long> facetCounts = counts.get(f);
                     String[] values = dimensions[f].values();
-                    int offset = dimensions[f].packed() != null ? 1 : 0;
-                    int[] perOrdinal = ordinalCounts[f];
+                    int first = dimensions[f].packed() != null ? 1 : 0; // packed counts are by ordinal + 1
                     for (int ord = 0; ord < values.length; ord++) {
-                        if (perOrdinal[ord + offset] > 0) {
-                            facetCounts.merge(values[ord], (long) perOrdinal[ord + offset], Long::sum);
+                        int count = ordinalCounts[f][first + ord];
+                        if (count > 0) {
+                            counts.get(f).merge(values[ord], (long) count, Long::sum);
                         }
                     }
                 }

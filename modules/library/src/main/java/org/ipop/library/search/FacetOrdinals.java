@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 
@@ -19,21 +18,25 @@ import org.apache.lucene.search.DocIdSetIterator;
  *
  * <p>Why: counting straight from doc values costs memory-mapped lookups per hit and facet, about half of the search
  * time for queries with many hits (measured). From heap arrays it is several times cheaper, and cheaper still when
- * the single-valued facets of a patent sit together: {@link Segment#rows} packs their ordinals into one {@code long}
- * per patent, so a hit costs one memory access instead of one per facet, which matters when hits are scattered
- * (measured at one million patents: 22,754 hits, 3.5 ms for seven facets in separate arrays). Segment codes, which
- * are multi-valued, and any facet whose ordinals no longer fit, are kept as lists.
+ * the facets of a patent sit together: {@link Segment#rows} packs the ordinals of all facets into one {@code long}
+ * per patent, so a hit costs one memory access, not one per facet, which matters when hits are scattered over a
+ * large segment. A multi-valued facet (segment codes) takes as many slots as a patent of the segment has values at
+ * most. A facet that no longer fits in the 64 bits is kept as a list of ordinals per patent.
  *
  * <p>Segments never change, so the arrays live as long as the segment (keyed by its core, dropped when Lucene closes
  * it). A segment written by a merge is loaded before it becomes searchable ({@link #load} is the writer's
  * merged-segment warmer); a freshly flushed segment is small and loads at its first search.
  *
- * <p>Memory: 8 bytes per patent, plus 4 bytes per patent and 4 per segment code; about 20 MB per million patents.
+ * <p>Memory: 8 bytes per patent while the facets fit in a {@code long} (8 MB per million patents), plus about
+ * 4 bytes per patent and value for a listed facet.
  */
 final class FacetOrdinals {
 
-    /** The ordinal + 1 of a packed facet (0 = no value) is {@code (row >>> shift) & mask}. */
-    record Packed(int shift, long mask) {
+    /**
+     * A facet packed into the rows: {@code slots} ordinals + 1 (0 = no value), the one of slot {@code s} being
+     * {@code (row >>> (shift + s * bits)) & mask}.
+     */
+    record Packed(int shift, int bits, int slots, long mask) {
     }
 
     /** The ordinals of document {@code doc} are {@code ords[starts[doc]]} up to {@code ords[starts[doc + 1]]}. */
@@ -73,22 +76,37 @@ final class FacetOrdinals {
             int usedBits = 0;
             Map<PatentQuery.Facet, Dimension> dimensions = new EnumMap<>(PatentQuery.Facet.class);
             for (PatentQuery.Facet facet : PatentQuery.Facet.values()) {
-                SortedSetDocValues docValues = DocValues.getSortedSet(segment, PatentFields.FACET_FIELDS.get(facet));
+                String field = PatentFields.FACET_FIELDS.get(facet);
+                SortedSetDocValues docValues = DocValues.getSortedSet(segment, field);
                 String[] values = values(docValues);
-                SortedDocValues singleValued = DocValues.unwrapSingleton(docValues);
                 // Bits for ordinal + 1, so that 0 means "no value".
                 int bits = 64 - Long.numberOfLeadingZeros(values.length);
-                if (singleValued != null && usedBits + bits <= Long.SIZE) {
-                    dimensions.put(facet, new Dimension(values, pack(singleValued, rows, usedBits, bits), null));
-                    usedBits += bits;
+                int slots = maxValuesPerDocument(docValues);
+                if (usedBits + slots * bits <= Long.SIZE) {
+                    Packed packed = pack(DocValues.getSortedSet(segment, field), rows, usedBits, bits, slots);
+                    dimensions.put(facet, new Dimension(values, packed, null));
+                    usedBits += slots * bits;
                 } else {
-                    dimensions.put(facet, new Dimension(values, null, list(docValues, segment.maxDoc())));
+                    Listed listed = list(DocValues.getSortedSet(segment, field), segment.maxDoc());
+                    dimensions.put(facet, new Dimension(values, null, listed));
                 }
             }
             return new Segment(rows, dimensions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads the doc values to their end: 1 for a single-valued field, whatever the data. */
+    private static int maxValuesPerDocument(SortedSetDocValues docValues) throws IOException {
+        if (DocValues.unwrapSingleton(docValues) != null) {
+            return 1;
+        }
+        int max = 0;
+        for (int doc = docValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docValues.nextDoc()) {
+            max = Math.max(max, docValues.docValueCount());
+        }
+        return max;
     }
 
     private static String[] values(SortedSetDocValues docValues) throws IOException {
@@ -99,11 +117,14 @@ final class FacetOrdinals {
         return values;
     }
 
-    private static Packed pack(SortedDocValues docValues, long[] rows, int shift, int bits) throws IOException {
+    private static Packed pack(SortedSetDocValues docValues, long[] rows, int shift, int bits, int slots)
+            throws IOException {
         for (int doc = docValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docValues.nextDoc()) {
-            rows[doc] |= (docValues.ordValue() + 1L) << shift;
+            for (int slot = 0, count = docValues.docValueCount(); slot < count; slot++) {
+                rows[doc] |= (docValues.nextOrd() + 1) << (shift + slot * bits);
+            }
         }
-        return new Packed(shift, bits == Long.SIZE ? -1L : (1L << bits) - 1);
+        return new Packed(shift, bits, slots, bits == Long.SIZE ? -1L : (1L << bits) - 1);
     }
 
     private static Listed list(SortedSetDocValues docValues, int maxDoc) throws IOException {

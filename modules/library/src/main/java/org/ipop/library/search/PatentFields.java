@@ -43,9 +43,9 @@ import org.apache.lucene.util.BytesRef;
  * <li>{@link #TITLE_BIGRAMS}: the title as bigrams with positions. It ranks a title containing the query as a
  * string (电站 in 水电站) above a patent that has it only in the abstract or claim.</li>
  * </ul>
- * Leaving positions out of the long field was measured at 100,000 patents: the index went from about 150 to
- * 70–95 MB and indexing CPU per patent fell by about a third. The price: outside the title, a part of three or
- * more characters can match with its bigrams apart, which for real words is rare.
+ * Leaving positions out of the long field, and abstract and claim sharing it, was measured at 100,000 patents:
+ * the index went from about 150 to 70–95 MB and indexing CPU per patent fell by about a third. The price: outside
+ * the title, a part of three or more characters can match with its bigrams apart, which for real words is rare.
  *
  * <p>Exact values use {@link KeywordField} (an indexed term for filtering plus sorted-set doc values for facet
  * counting). Hierarchical codes are indexed at every level as exact terms, so a "prefix" filter is one term lookup

@@ -100,7 +100,9 @@ public record PatentQuery(
     }
 
     private static List<String> copy(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+        return values == null
+                ? List.of()
+                : values.stream().filter(value -> value != null && !value.isBlank()).map(String::strip).toList();
     }
 
     public static Builder builder() {

@@ -38,9 +38,9 @@ import org.apache.lucene.util.QueryBuilder;
  * </ul>
  * Scores add up, so a title containing the part as a word comes first, then a title containing it as a string
  * (电站 in 水电站), then patents that have it only in the abstract or claim. The two title clauses match little
- * beyond the text clause; they are there for ranking. A plain disjunction (rather than the text clause required and
- * the title clauses optional) lets Lucene skip hits that cannot reach the page: measured at one million patents,
- * finding the page took about half the time.
+ * beyond the text clause; they are there for ranking. A plain disjunction, rather than the text clause required and
+ * the title clauses optional, lets Lucene skip more of the hits that cannot reach the page (measured faster for
+ * one-word queries at one million patents), and without scores (facet counting) it is a bulk-scored union.
  */
 final class QueryTranslator {
 
@@ -121,7 +121,9 @@ final class QueryTranslator {
             List<String> codes = query.regionCodes().stream().map(PatentFields::normalRegion)
                     .filter(code -> code != null).toList();
             // Only malformed codes were given: nothing can match, rather than silently dropping the filter.
-            filters.add(codes.isEmpty() ? new MatchNoDocsQuery("no valid region code") : termSet(PatentFields.REGION, codes));
+            filters.add(codes.isEmpty()
+                    ? new MatchNoDocsQuery("no valid region code")
+                    : termSet(PatentFields.REGION, codes));
         }
         if (query.filingFrom() != null || query.filingTo() != null) {
             long from = query.filingFrom() == null ? Long.MIN_VALUE : query.filingFrom().toEpochDay();
@@ -155,7 +157,8 @@ final class QueryTranslator {
             case FILING_DATE_ASC -> new Sort(LongField.newSortField(
                     PatentFields.FILING_DATE, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE));
             // A NaN value score was indexed as 0, so "not assessed" sorts with the lowest.
-            case VALUE_DESC -> new Sort(DoubleField.newSortField(PatentFields.VALUE, true, SortedNumericSelector.Type.MIN));
+            case VALUE_DESC -> new Sort(DoubleField.newSortField(
+                    PatentFields.VALUE, true, SortedNumericSelector.Type.MIN));
         };
     }
 }

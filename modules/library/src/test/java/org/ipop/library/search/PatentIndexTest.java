@@ -16,6 +16,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -179,7 +183,7 @@ class PatentIndexTest {
     }
 
     @Test
-    void relevanceRanksTheMostSpecificTitlesFirst() {
+    void aLongerQueryNarrowsTheHits() {
         SearchResult result = INDEX.search(PatentQuery.of("超声波驱鸟"));
 
         assertEquals(List.of("CN215454950U"), idList(result)); // 基于太阳能的超声波驱鸟无人机
@@ -226,7 +230,8 @@ class PatentIndexTest {
             assertEquals(Set.of("CN1"), ids(index.search(PatentQuery.builder().ipcPrefixes("B64U20").build())));
             assertEquals(Set.of("CN1"), ids(index.search(PatentQuery.builder().ipcPrefixes("b64u 20/80").build())));
             assertEquals(Set.of(), ids(index.search(PatentQuery.builder().ipcPrefixes("B64U20/8").build())));
-            assertEquals(Set.of("CN1", "CN3"), ids(index.search(PatentQuery.builder().ipcPrefixes("H04N", "B64C39/02").build())));
+            assertEquals(Set.of("CN1", "CN3"),
+                    ids(index.search(PatentQuery.builder().ipcPrefixes("H04N", "B64C39/02").build())));
         }
     }
 
@@ -311,7 +316,8 @@ class PatentIndexTest {
             }
             index.refresh();
             PatentQuery browse = PatentQuery.builder().facets(Facet.TYPE).build();
-            assertEquals(List.of(new SearchResult.FacetCount("INVENTION", many)), index.search(browse).facets().get(Facet.TYPE));
+            assertEquals(List.of(new SearchResult.FacetCount("INVENTION", many)),
+                    index.search(browse).facets().get(Facet.TYPE));
             assertEquals(many, index.search(browse).totalHits()); // the second time from the cache
 
             index.upsert(withType("CN0", "DESIGN"));
@@ -319,8 +325,8 @@ class PatentIndexTest {
             index.refresh();
             SearchResult after = index.search(browse);
             assertEquals(many + 1, after.totalHits());
-            assertEquals(List.of(new SearchResult.FacetCount("INVENTION", many - 1), new SearchResult.FacetCount("DESIGN", 2)),
-                    after.facets().get(Facet.TYPE));
+            assertEquals(List.of(new SearchResult.FacetCount("INVENTION", many - 1),
+                    new SearchResult.FacetCount("DESIGN", 2)), after.facets().get(Facet.TYPE));
         }
     }
 
@@ -452,6 +458,56 @@ class PatentIndexTest {
             } while (index.search(PatentQuery.of("驱鸟")).totalHits() == 0 && elapsedMillis < 2_000);
 
             assertTrue(elapsedMillis < 1_000, "visible after " + elapsedMillis + " ms");
+        }
+    }
+
+    @Test
+    void aBulkLoadBecomesSearchableWithinAboutASecond() throws InterruptedException {
+        try (PatentIndex index = PatentIndex.inMemory()) {
+            int bulk = PatentIndex.BULK_WRITES * 5;
+            for (int i = 0; i < bulk; i++) {
+                index.upsert(withType("CN" + i, "INVENTION"));
+            }
+            long start = System.nanoTime();
+            long elapsedMillis;
+            do {
+                Thread.sleep(20);
+                elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            } while (index.count() < bulk && elapsedMillis < 3_000);
+
+            assertTrue(elapsedMillis < PatentIndex.BULK_REFRESH_INTERVAL_MILLIS + 500,
+                    "visible after " + elapsedMillis + " ms");
+        }
+    }
+
+    @Test
+    void searchesRunConcurrentlyWithAWriter() throws Exception {
+        try (PatentIndex index = PatentIndex.inMemory()) {
+            index.upsertAll(PATENTS.subList(0, 2_000));
+            index.refresh();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            ExecutorService searchers = Executors.newFixedThreadPool(4);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int s = 0; s < 4; s++) {
+                results.add(searchers.submit(() -> {
+                    int searches = 0;
+                    while (writing.get()) {
+                        SearchResult result = index.search(PatentQuery.builder().text("装置").allFacets().build());
+                        assertTrue(result.totalHits() > 0);
+                        searches++;
+                    }
+                    return searches;
+                }));
+            }
+            index.upsertAll(PATENTS.subList(2_000, PATENTS.size())); // while the searches run
+            index.delete(PATENTS.getFirst().id());
+            writing.set(false);
+            for (Future<Integer> searches : results) {
+                assertTrue(searches.get() > 0);
+            }
+            searchers.shutdown();
+            index.refresh();
+            assertEquals(PATENTS.size() - 1, index.count());
         }
     }
 

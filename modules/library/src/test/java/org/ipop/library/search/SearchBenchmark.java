@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,25 +38,35 @@ import org.ipop.library.search.PatentQuery.Sort;
 
 /**
  * Measures {@link PatentIndex} at the size of a large tenant: indexing rate and size, then search latency under
- * concurrent clients, through the API and through Lucene alone. Not a unit test; run it from the module directory:
+ * concurrent clients, through the API and through Lucene alone. Not a unit test. From the project root:
  *
  * <pre>
- * java -Xmx2g -cp target/classes:target/test-classes:$(cat cp.txt) org.ipop.library.search.SearchBenchmark \
- *      /tmp/patent-index [patents=1000000] [seconds=30] [clients=20] [indexThreads=1] [reuse]
+ * mvn -q -o test-compile dependency:build-classpath -pl modules/library \
+ *     -Dmdep.outputFile=target/search-cp.txt -Dmdep.includeScope=test
+ * cd modules/library
+ * java -Xmx2g --enable-native-access=ALL-UNNAMED \
+ *     -cp target/classes:target/test-classes:$(cat target/search-cp.txt) org.ipop.library.search.SearchBenchmark \
+ *     /tmp/patent-index [patents=1000000] [seconds=30] [clients=20] [indexThreads=1] [reuse]
  * </pre>
  *
  * <p>With {@code reuse}, an index left by an earlier run with the same number of patents is searched again without
- * rebuilding (it carries the count in its commit data).
+ * rebuilding (it carries the count in its commit data, as the application's index carries its markers).
  *
  * <p>The synthetic patents are deterministic (seed 20240601) and made of the real titles of {@code /search/titles.csv}:
  * a title joins the smartcn words of the head of one real title and the tail of another; abstract and first claim
- * string together word runs of further real titles (about 800 characters per patent in all). IPC subclasses come from
- * the title's row; institutions (50), Hubei-heavy region codes, dates, value scores and the other codes are random.
+ * string together runs of words of further real titles, four in five from titles of the same IPC subclass (real
+ * abstracts keep to their subject), about 800 characters per patent in all. IPC subclasses come from the title's
+ * row; institutions (50), Hubei-heavy region codes, dates, value scores and the other codes are random.
  *
  * <p>The queries use the same vocabulary: one word (frequency-weighted, excluding the most generic words), two words
  * of one title, a generic word, a word with a filter, filters alone (browsing), and a word with a date range sorted
  * by date; all count every facet, 20 per page, some on pages 2–5. Clients run closed-loop without think time, the
- * harshest load a given number of clients can make.
+ * harshest load a given number of clients can make. The run measures the API with its facet cache, Lucene alone
+ * ({@code IndexSearcher.search} of the same query and sort for the page, no facets), both again with one client,
+ * and the API without facet cache.
+ *
+ * <p>Besides wall-clock latency it reports the CPU time of each query (searches run on the calling thread): on a
+ * machine shared with other work, latency measures the machine, CPU time measures the search.
  */
 public final class SearchBenchmark {
 
@@ -69,7 +78,8 @@ public final class SearchBenchmark {
     private static final double GENERIC_SHARE = 0.02;
 
     private static final List<String> INSTITUTIONS = institutions();
-    private static final List<String> OTHER_REGIONS = List.of("110108", "310104", "440305", "320102", "330106", "510107", "610113");
+    private static final List<String> OTHER_REGIONS =
+            List.of("110108", "310104", "440305", "320102", "330106", "510107", "610113");
     private static final int[] HUBEI_PREFECTURES = {1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 28};
     private static final List<String> SEGMENTS = Stream.iterate(1, i -> i + 1).limit(9)
             .flatMap(major -> Stream.of("SEI:" + major + ".1", "SEI:" + major + ".2")).toList();
@@ -82,7 +92,7 @@ public final class SearchBenchmark {
     private final List<TitleCorpus.Title> corpus;
     /** smartcn words of each corpus title, same order. */
     private final List<List<String>> titleWords;
-    /** Each title's words joined, and where each word starts (one more entry: the end), to copy runs of words cheaply. */
+    /** Each title's words joined, and where each word starts (plus the end), to copy runs of words cheaply. */
     private final String[] joinedWords;
     private final int[][] wordStarts;
     /** Every word occurrence of at least two characters that is not generic: sampling it is frequency-weighted. */
@@ -119,7 +129,8 @@ public final class SearchBenchmark {
             }
         }
         titlesBySubclass = new HashMap<>();
-        bySubclass.forEach((subclass, rows) -> titlesBySubclass.put(subclass, rows.stream().mapToInt(i -> i).toArray()));
+        bySubclass.forEach((subclass, rows) ->
+                titlesBySubclass.put(subclass, rows.stream().mapToInt(Integer::intValue).toArray()));
         int genericLimit = (int) (corpus.size() * GENERIC_SHARE);
         queryWords = titleWords.stream().flatMap(List::stream)
                 .filter(word -> word.length() >= 2 && titlesPerWord.get(word) <= genericLimit).toList();
@@ -154,8 +165,8 @@ public final class SearchBenchmark {
                 index.deleteAll();
                 benchmark.index(index, directory, patents, indexThreads);
             } else {
-                System.out.printf(Locale.ROOT, "%nreusing the index of %,d patents in %s: %,.1f MB in the last commit%n",
-                        patents, directory, committedSize(directory) / 1e6);
+                System.out.printf(Locale.ROOT, "%nreusing the index of %,d patents in %s: %,.1f MB in the last "
+                        + "commit%n", patents, directory, committedSize(directory) / 1e6);
             }
             describe(index, queries);
 
@@ -166,8 +177,8 @@ public final class SearchBenchmark {
             double raw = run("Lucene IndexSearcher.search alone", clients, seconds, queries, rawSearch(index));
             double apiSingle = run("API, 1 client", 1, SINGLE_CLIENT_SECONDS, queries, index::search);
             double rawSingle = run("Lucene alone, 1 client", 1, SINGLE_CLIENT_SECONDS, queries, rawSearch(index));
-            System.out.printf(Locale.ROOT, "%nAPI / Lucene-alone mean latency: %.1fx at %d clients, %.1fx at 1 client%n",
-                    api / raw, clients, apiSingle / rawSingle);
+            System.out.printf(Locale.ROOT, "%nAPI / Lucene-alone mean latency: %.1fx at %d clients, %.1fx at "
+                    + "1 client%n", api / raw, clients, apiSingle / rawSingle);
         }
         try (PatentIndex index = PatentIndex.open(directory, 0)) {
             run("warm-up without facet cache (not reported)", clients, WARM_UP_SECONDS, queries, index::search);
@@ -190,12 +201,14 @@ public final class SearchBenchmark {
             chars += patent.title().length() + patent.abstractText().length() + patent.firstClaim().length();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "generation alone: %,.0f patents/s, %.0f chars per patent (title + abstract + claim)%n",
-                count / seconds, (double) chars / count);
+        System.out.printf(Locale.ROOT, "generation alone: %,.0f patents/s, %.0f chars per patent "
+                + "(title + abstract + claim)%n", count / seconds, (double) chars / count);
     }
 
-    private void index(PatentIndex index, Path directory, int count, int threads) throws InterruptedException, IOException {
-        System.out.printf(Locale.ROOT, "%nindexing %,d patents with %d thread(s) (generation included)...%n", count, threads);
+    private void index(PatentIndex index, Path directory, int count, int threads)
+            throws InterruptedException, IOException {
+        System.out.printf(Locale.ROOT, "%nindexing %,d patents with %d thread(s) (generation included)...%n",
+                count, threads);
         AtomicLong done = new AtomicLong();
         AtomicLong indexerCpu = new AtomicLong();
         double loadBefore = OS.getSystemLoadAverage();
@@ -274,7 +287,8 @@ public final class SearchBenchmark {
         appendWordRuns(claim, random, 200, sameField);
 
         List<String> ipcCodes = ipcSubclasses.stream()
-                .map(subclass -> String.format(Locale.ROOT, "%s%d/%02d", subclass, 1 + random.nextInt(60), random.nextInt(5) * 20))
+                .map(subclass -> String.format(Locale.ROOT, "%s%d/%02d", subclass, 1 + random.nextInt(60),
+                        random.nextInt(5) * 20))
                 .toList();
         LocalDate filed = random.nextInt(50) == 0 ? null : FIRST_FILING.plusDays(random.nextInt(7_300));
         double value = random.nextInt(10) == 0 ? Double.NaN : Math.clamp(55 + random.nextGaussian() * 20, 0, 100);
@@ -545,17 +559,18 @@ public final class SearchBenchmark {
         Distribution latency = Distribution.of(samples, false, null);
         Distribution cpu = Distribution.of(samples, true, null);
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "%n%s: %d clients, %.0f s, %,d queries, %,.0f queries/s; load average %.1f → %.1f;"
-                        + " heap used peak %,d MB%n", name, clients, elapsed, latency.sorted().length,
-                latency.sorted().length / elapsed, loadBefore, OS.getSystemLoadAverage(), maxHeap >> 20);
+        System.out.printf(Locale.ROOT, "%n%s: %d clients, %.0f s, %,d queries, %,.0f queries/s; "
+                        + "load average %.1f → %.1f; heap used peak %,d MB%n", name, clients, elapsed,
+                latency.sorted().length, latency.sorted().length / elapsed, loadBefore, OS.getSystemLoadAverage(),
+                maxHeap >> 20);
         System.out.printf(Locale.ROOT, "  latency ms      %s%n", latency.summary());
         System.out.printf(Locale.ROOT, "  CPU ms/query    %s  → %d idle cores serve about %,.0f queries/s%n",
                 cpu.summary(), cores, cores * 1000 / cpu.mean());
         for (Kind kind : Kind.values()) {
             Distribution kindLatency = Distribution.of(samples, false, kind);
             Distribution kindCpu = Distribution.of(samples, true, kind);
-            System.out.printf(Locale.ROOT, "    %-17s latency p50 %7.2f p99 %7.2f | CPU mean %6.2f p50 %6.2f p99 %6.2f  (%,d)%n",
-                    kind, kindLatency.percentile(50), kindLatency.percentile(99), kindCpu.mean(),
+            System.out.printf(Locale.ROOT,
+                    "    %-17s latency p50 %7.2f p99 %7.2f | CPU mean %6.2f p50 %6.2f p99 %6.2f  (%,d)%n", kind, kindLatency.percentile(50), kindLatency.percentile(99), kindCpu.mean(),
                     kindCpu.percentile(50), kindCpu.percentile(99), kindLatency.sorted().length);
         }
         return latency.mean();
