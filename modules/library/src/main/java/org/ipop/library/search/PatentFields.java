@@ -55,7 +55,7 @@ import org.apache.lucene.util.BytesRef;
 final class PatentFields {
 
     /** Bumped whenever the fields or their analysis change: an index written with another version is rebuilt. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     static final String ID = "id";
     static final String TITLE = "title";
