@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.ipop.app.support.Api;
+import org.ipop.app.support.HeadlessChromium;
 import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -23,14 +22,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -51,20 +45,10 @@ class LibraryBrowserIT extends PlatformIT {
 
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("ipop-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        // No network here but loopback: the background services would only fail and slow the browser down.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--window-size=1280,800", "--user-data-dir=" + profile, "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -190,13 +174,7 @@ class LibraryBrowserIT extends PlatformIT {
                 .orElseThrow(() -> new IllegalStateException("no sample inventory at any of " + candidates));
     }
 
-    /** Pictures of what the user saw, in target/screenshots, for a person reviewing the run. */
     private void screenshot(String name) {
-        try {
-            Path directory = Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        HeadlessChromium.screenshot(browser, name);
     }
 }

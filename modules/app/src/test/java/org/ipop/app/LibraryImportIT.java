@@ -142,6 +142,13 @@ class LibraryImportIT extends PlatformIT {
     }
 
     @Test
+    void a_page_beyond_the_first_ten_thousand_results_is_refused_as_bad_input() {
+        Reply refused = Api.get("/api/library/patents?page=500&size=100", Tokens.of("hubei-tto"));
+        assertEquals(400, refused.status(), refused.body());
+        AccessControlIT.assertProblem(refused, "urn:ipop:problem:validation");
+    }
+
+    @Test
     void an_import_needs_an_institution() {
         Reply refused = Api.call("POST", "/api/library/imports?fileName=a.csv", Tokens.of("hubei-tto"), null,
                 "application/octet-stream", Inventories.HEADER);

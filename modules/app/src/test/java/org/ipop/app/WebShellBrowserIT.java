@@ -2,25 +2,17 @@ package org.ipop.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.ipop.app.support.Api;
+import org.ipop.app.support.HeadlessChromium;
 import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,20 +24,10 @@ class WebShellBrowserIT extends PlatformIT {
 
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("ipop-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        // No network here but loopback: the background services would only fail and slow the browser down.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--window-size=1280,800", "--user-data-dir=" + profile, "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -106,13 +88,7 @@ class WebShellBrowserIT extends PlatformIT {
         screenshot("citizen-registered");
     }
 
-    /** Pictures of what the user saw, in target/screenshots, for a person reviewing the run. */
     private void screenshot(String name) {
-        try {
-            Path directory = Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        HeadlessChromium.screenshot(browser, name);
     }
 }

@@ -82,6 +82,11 @@ public class LibrarySearch {
 
     public LibraryPage search(TenantId tenant, LibraryQuery query) {
         int size = Math.max(1, Math.min(query.size(), PatentQuery.MAX_SIZE));
+        if ((long) (Math.max(0, query.page()) + 1) * size > PatentQuery.MAX_WINDOW) {
+            throw new ValidationFailed("The search is not valid", List.of(new FieldError("page",
+                    String.valueOf(query.page()), "only the first " + PatentQuery.MAX_WINDOW
+                    + " results can be paged through; narrow the search with filters")));
+        }
         SearchResult result = index(tenant).search(new PatentQuery(query.text(), query.institutions(), query.types(),
                 query.legalStatuses(), query.segments(), query.ipc(), query.tiers(), query.statuses(),
                 query.regions(), query.filedFrom(), query.filedTo(), false, sort(query.sort()),
