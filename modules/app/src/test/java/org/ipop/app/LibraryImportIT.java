@@ -50,6 +50,12 @@ class LibraryImportIT extends PlatformIT {
         assertTrue(ids(search).contains("CN202223220665.2"), search.body());
         Reply bySegment = Api.get("/api/library/patents?segment=SEI_2021:8.1&size=100", tto);
         assertTrue(ids(bySegment).contains("CN202122975192.6"), bySegment.body());
+
+        assertTrue(exportedIds("segment=SEI_2021:8.1", tto).contains("CN202122975192.6"),
+                "the Excel export holds the current result list");
+        Reply badDate = Api.get("/api/library/patents?filedFrom=2022-13-01", tto);
+        assertEquals(400, badDate.status());
+        AccessControlIT.assertProblem(badDate, "urn:ipop:problem:validation");
     }
 
     @Test
@@ -154,6 +160,32 @@ class LibraryImportIT extends PlatformIT {
                 "application/octet-stream", Inventories.HEADER);
         assertEquals(400, refused.status());
         AccessControlIT.assertProblem(refused, "urn:ipop:problem:validation");
+    }
+
+    /** The application numbers in the first column of the XLSX export of a search. */
+    static List<String> exportedIds(String query, String token) {
+        try {
+            java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/api/library/patents/export?"
+                            + query)).header("Authorization", "Bearer " + token).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, response.statusCode());
+            try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                    new java.io.ByteArrayInputStream(response.body()))) {
+                var sheet = workbook.getSheetAt(0);
+                assertEquals("申请号", sheet.getRow(0).getCell(0).getStringCellValue());
+                List<String> ids = new java.util.ArrayList<>();
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    ids.add(sheet.getRow(r).getCell(0).getStringCellValue());
+                }
+                return ids;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     static List<String> strings(JsonObject object, String field) {

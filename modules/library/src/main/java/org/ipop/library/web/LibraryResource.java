@@ -3,6 +3,7 @@ package org.ipop.library.web;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -21,8 +22,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -37,7 +36,6 @@ import org.ipop.kernel.ValidationFailed;
 import org.ipop.library.ImportJobView;
 import org.ipop.library.ImportRowError;
 import org.ipop.library.LibraryPage;
-import org.ipop.library.LibraryQuery;
 import org.ipop.library.PatentDetail;
 import org.ipop.library.PatentSummary;
 import org.ipop.library.ResourceLibrary;
@@ -122,15 +120,9 @@ public class LibraryResource {
     @GET
     @Path("patents")
     @RolesAllowed({Roles.TTO, Roles.OPERATOR, Roles.TENANT_ADMIN, Roles.ALLIANCE_ADMIN})
-    public LibraryPage search(@QueryParam("q") String text, @QueryParam("institution") List<String> institutions,
-            @QueryParam("type") List<String> types, @QueryParam("legalStatus") List<String> legalStatuses,
-            @QueryParam("segment") List<String> segments, @QueryParam("ipc") List<String> ipc,
-            @QueryParam("tier") List<String> tiers, @QueryParam("status") List<String> statuses,
-            @QueryParam("region") List<String> regions, @QueryParam("filedFrom") String filedFrom,
-            @QueryParam("filedTo") String filedTo, @QueryParam("sort") @DefaultValue("relevance") String sort,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        return library.search(new LibraryQuery(text, institutions, types, legalStatuses, segments, ipc, tiers,
-                statuses, regions, date("filedFrom", filedFrom), date("filedTo", filedTo), sort, page, size));
+    public LibraryPage search(@BeanParam SearchParameters search, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        return library.search(search.page(page, size));
     }
 
     /** The current result list as an Excel file (up to 10,000 patents), streamed row by row. */
@@ -138,14 +130,8 @@ public class LibraryResource {
     @Path("patents/export")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @RolesAllowed({Roles.TTO, Roles.OPERATOR, Roles.TENANT_ADMIN, Roles.ALLIANCE_ADMIN})
-    public Response export(@QueryParam("q") String text, @QueryParam("institution") List<String> institutions,
-            @QueryParam("type") List<String> types, @QueryParam("legalStatus") List<String> legalStatuses,
-            @QueryParam("segment") List<String> segments, @QueryParam("ipc") List<String> ipc,
-            @QueryParam("tier") List<String> tiers, @QueryParam("status") List<String> statuses,
-            @QueryParam("region") List<String> regions, @QueryParam("filedFrom") String filedFrom,
-            @QueryParam("filedTo") String filedTo, @QueryParam("sort") @DefaultValue("relevance") String sort) {
-        LocalDate from = date("filedFrom", filedFrom);
-        LocalDate to = date("filedTo", filedTo);
+    public Response export(@BeanParam SearchParameters search) {
+        search.page(0, 1); // refuse bad parameters before the response starts streaming
         StreamingOutput xlsx = output -> {
             try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
                 Sheet sheet = workbook.createSheet("专利 patents");
@@ -157,8 +143,7 @@ public class LibraryResource {
                 }
                 int rowNumber = 1;
                 for (int page = 0; rowNumber <= EXPORT_LIMIT; page++) {
-                    LibraryPage result = library.search(new LibraryQuery(text, institutions, types, legalStatuses,
-                            segments, ipc, tiers, statuses, regions, from, to, sort, page, 100));
+                    LibraryPage result = library.search(search.page(page, 100));
                     for (PatentSummary patent : result.patents()) {
                         Row row = sheet.createRow(rowNumber++);
                         String[] values = {patent.id(), patent.title(), patent.institution(), patent.type(),
@@ -232,15 +217,4 @@ public class LibraryResource {
         return library.withdraw(id, token.getName());
     }
 
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ValidationFailed("The search is not valid",
-                    List.of(new FieldError(field, value, "a date like 2022-12-31")));
-        }
-    }
 }
