@@ -1,5 +1,6 @@
 package org.ipop.persistence.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -22,6 +23,15 @@ final class DurableH2Backend extends H2Backend {
 
     DurableH2Backend(MVStore store) {
         super(store);
+    }
+
+    /**
+     * Databases whose documents are stored as BSON rather than Java-serialised (see {@link BsonDocumentType}).
+     * Also called by the super constructor for the existing databases, hence {@code getMvStore()} and no field.
+     */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return BsonH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

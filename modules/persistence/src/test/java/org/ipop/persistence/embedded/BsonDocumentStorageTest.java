@@ -1,0 +1,103 @@
+package org.ipop.persistence.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Documents are stored as BSON ({@link BsonDocumentType}): every BSON type the platform writes comes back equal
+ * after a restart (which also compacts the file), and a file written by the stock backend (Java-serialised
+ * documents) is still read, and can be changed.
+ */
+class BsonDocumentStorageTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    private static Document everyType(int n) {
+        return new Document("_id", "CN" + n)
+                .append("text", "一种基于深度学习的摄像头 " + n)
+                .append("int", n)
+                .append("long", 1L << 40)
+                .append("double", 12.5)
+                .append("decimal", Decimal128.parse("3.14"))
+                .append("flag", true)
+                .append("nothing", null)
+                .append("date", new Date(1_763_683_200_000L))
+                .append("objectId", new ObjectId("6720a1b2c3d4e5f600000001"))
+                .append("binary", new Binary(new byte[] {1, 2, 3}))
+                .append("list", List.of("H04N5/225", "G06T7/00"))
+                .append("nested", new Document("tags", List.of(new Document("catalog", "SEI_2021")
+                        .append("rule", 2).append("keyword", "摄像头"))));
+    }
+
+    @Test
+    void every_type_survives_a_restart_with_compaction() {
+        List<Document> written = new ArrayList<>();
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> patents = client.getDatabase("ipop_t_bson").getCollection("patents");
+            for (int n = 0; n < 300; n++) {
+                written.add(everyType(n));
+            }
+            patents.insertMany(written);
+            patents.updateOne(Filters.eq("_id", "CN7"), Updates.set("nested.reviewed", true));
+            written.set(7, everyType(7).append("nested", new Document("tags", List.of(new Document("catalog",
+                    "SEI_2021").append("rule", 2).append("keyword", "摄像头"))).append("reviewed", true)));
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> patents = client.getDatabase("ipop_t_bson").getCollection("patents");
+            List<Document> read = patents.find().sort(new Document("int", 1)).into(new ArrayList<>());
+            assertEquals(written, read);
+        }
+    }
+
+    @Test
+    void a_file_of_the_stock_backend_is_read_and_can_be_changed() {
+        MVStore stock = new MVStore.Builder().fileName(dataDirectory.resolve("ipop.mv.db").toString()).open();
+        H2Backend stockBackend = new H2Backend(stock);
+        MongoServer stockServer = new MongoServer(stockBackend);
+        stockServer.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + stockServer.getLocalAddress()
+                .getPort())) {
+            client.getDatabase("ipop_t_old").getCollection("patents").insertMany(List.of(everyType(1),
+                    everyType(2)));
+        } finally {
+            stockServer.shutdownNow();
+            stockBackend.close();
+        }
+
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> patents = client.getDatabase("ipop_t_old").getCollection("patents");
+            assertEquals(everyType(1), patents.find(Filters.eq("_id", "CN1")).first());
+            patents.updateOne(Filters.eq("_id", "CN2"), Updates.set("text", "changed"));
+            patents.insertOne(everyType(3));
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> patents = client.getDatabase("ipop_t_old").getCollection("patents");
+            assertEquals(everyType(1), patents.find(Filters.eq("_id", "CN1")).first());
+            assertEquals(everyType(2).append("text", "changed"), patents.find(Filters.eq("_id", "CN2")).first());
+            assertEquals(everyType(3), patents.find(Filters.eq("_id", "CN3")).first());
+        }
+    }
+}
