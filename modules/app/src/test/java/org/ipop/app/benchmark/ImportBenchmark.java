@@ -38,6 +38,9 @@ public final class ImportBenchmark {
             "华中农业大学", "湖北大学", "三峡大学", "长江大学", "中国科学院武汉岩土力学研究所", "湖北工业大学"};
     private static final String[] LEGAL = {"有权-审定授权", "审中-实审", "有权-审定授权", "有权", "审中-公开"};
 
+    /** The seed of the recorded runs; another seed gives other numbers, for importing into a non-empty library. */
+    private static final long DEFAULT_SEED = 20261121;
+
     private ImportBenchmark() {
     }
 
@@ -46,9 +49,10 @@ public final class ImportBenchmark {
         String keycloak = args[1];
         int rows = Integer.parseInt(args[2]);
         Path output = Files.createDirectories(Path.of(args[5]));
-        Path file = output.resolve("inventory-" + rows + ".csv");
+        long seed = args.length > 6 ? Long.parseLong(args[6]) : DEFAULT_SEED;
+        Path file = output.resolve("inventory-" + rows + "-" + seed + ".csv");
         long generated = System.nanoTime();
-        generate(file, rows, Path.of(args[3]), Path.of(args[4]));
+        generate(file, rows, Path.of(args[3]), Path.of(args[4]), seed);
         System.out.printf("generated %,d rows (%,d bytes) in %.1f s%n", rows, Files.size(file),
                 (System.nanoTime() - generated) / 1e9);
 
@@ -92,7 +96,7 @@ public final class ImportBenchmark {
     }
 
     /** Rows in the export's own shape: its header, dates as YYYYMMDD, `;`-separated lists, real titles and IPC. */
-    static void generate(Path file, int rows, Path titlesCsv, Path sample) throws IOException {
+    static void generate(Path file, int rows, Path titlesCsv, Path sample, long seed) throws IOException {
         List<String[]> titles = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(titlesCsv, StandardCharsets.UTF_8,
                 CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
@@ -105,7 +109,7 @@ public final class ImportBenchmark {
         try (CSVParser parser = CSVParser.parse(sample, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
             header = parser.iterator().next().toList().stream().map(h -> h.replace("\uFEFF", "")).toList();
         }
-        Random random = new Random(20261121);
+        Random random = new Random(seed);
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
             printer.printRecord(header);
@@ -114,7 +118,9 @@ public final class ImportBenchmark {
                 String[] other = titles.get(random.nextInt(titles.size()));
                 boolean invention = title[0].endsWith("A") || title[0].endsWith("B");
                 int year = 2013 + random.nextInt(11);
-                String digits = year + (invention ? "1" : "2") + String.format("%07d", i);
+                // Serial numbers in a block of 100,000 per seed, so that runs with other seeds add patents.
+                String digits = year + (invention ? "1" : "2") + String.format("%07d",
+                        Math.floorMod(seed, 90) * 100_000L + i % 100_000);
                 LocalDate filed = LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28));
                 List<String> ipc = new ArrayList<>();
                 for (String subclass : title[2].split("\\|")) {

@@ -60,18 +60,20 @@ public class LibrarySearch {
     /** Re-indexes the given patents of {@code tenant} from MongoDB and commits, so search sees them at once. */
     public void index(TenantId tenant, List<String> ids) {
         Instant mark = Instant.now();
-        indexWithoutCommit(tenant, ids);
+        if (!ids.isEmpty()) {
+            index(tenant).upsertAll(patents.searchDocuments(tenant, ids));
+        }
         index(tenant).commit(Map.of(INDEXED_UP_TO, mark.toString()));
     }
 
     /**
-     * Re-indexes the given patents; search sees them within the index's refresh interval, but they are made durable
-     * only by a later {@link #commit}. For imports, which commit once at the end: a crash before that is repaired
-     * when the index is next opened, from the mark of the last commit.
+     * Indexes the given patents as they were just written; search sees them within the index's refresh interval,
+     * but they are made durable only by a later {@link #commit}. For imports, which commit once at the end: a crash
+     * before that is repaired when the index is next opened, from the mark of the last commit.
      */
-    public void indexWithoutCommit(TenantId tenant, List<String> ids) {
-        if (!ids.isEmpty()) {
-            index(tenant).upsertAll(patents.searchDocuments(tenant, ids));
+    public void indexWithoutCommit(TenantId tenant, List<PatentSearchDocument> written) {
+        if (!written.isEmpty()) {
+            index(tenant).upsertAll(written);
         }
     }
 

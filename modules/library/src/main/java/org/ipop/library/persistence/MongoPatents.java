@@ -59,8 +59,22 @@ public class MongoPatents {
         this(null);
     }
 
-    /** What a batch did. */
-    public record UpsertResult(long created, long updated, long unchanged) {
+    /**
+     * What a batch did.
+     *
+     * @param written what the search index needs of every patent the batch created or changed, built from what was
+     *                written rather than read back (reading a stored patent back from the embedded store costs more
+     *                than writing it)
+     */
+    public record UpsertResult(long created, long updated, long unchanged, List<PatentSearchDocument> written) {
+
+        public UpsertResult {
+            written = List.copyOf(written);
+        }
+
+        public static UpsertResult empty() {
+            return new UpsertResult(0, 0, 0, List.of());
+        }
     }
 
     public UpsertResult upsertBatch(TenantId tenant, String institution, String jobId, String actor,
@@ -68,10 +82,11 @@ public class MongoPatents {
         MongoCollection<Document> patents = collection(tenant);
         Map<String, Document> existing = new HashMap<>();
         List<String> ids = batch.stream().map(p -> p.record().applicationNumber()).toList();
-        patents.find(Filters.in("_id", ids)).projection(Projections.include("biblio", "institution"))
+        patents.find(Filters.in("_id", ids)).projection(Projections.include("biblio", "institution", "status", "published"))
                 .forEach(doc -> existing.put(doc.getString("_id"), doc));
         Date now = new Date();
         List<WriteModel<Document>> writes = new ArrayList<>();
+        Map<String, PatentSearchDocument> written = new java.util.LinkedHashMap<>();
         Map<String, Integer> positionInBatch = new HashMap<>();
         long created = 0;
         long updated = 0;
@@ -82,7 +97,7 @@ public class MongoPatents {
             Document before = existing.get(id);
             Integer earlier = positionInBatch.put(id, writes.size());
             if (before == null && earlier == null) {
-                writes.add(new InsertOneModel<>(new Document("_id", id)
+                Document inserted = new Document("_id", id)
                         .append("institution", institution)
                         .append("biblio", biblio)
                         .append("analysis", AnalysisDocuments.analysis(patent))
@@ -90,12 +105,15 @@ public class MongoPatents {
                         .append("published", false)
                         .append("history", List.of(step(now, actor, null, ScreeningStatus.INVENTORIED,
                                 "imported from " + jobId)))
-                        .append("createdAt", now).append("updatedAt", now)));
-                existing.put(id, new Document("biblio", biblio).append("institution", institution));
+                        .append("createdAt", now).append("updatedAt", now);
+                writes.add(new InsertOneModel<>(inserted));
+                written.put(id, SearchDocuments.of(inserted));
+                existing.put(id, new Document("biblio", biblio).append("institution", institution)
+                        .append("status", ScreeningStatus.INVENTORIED.name()).append("published", false));
                 created++;
                 continue;
             }
-            Document previous = before != null ? before : existing.get(id);
+            Document previous = existing.get(id);
             List<Document> differences = PatentDocuments.differences(previous.get("biblio", new Document()), biblio);
             if (!institution.equals(previous.getString("institution"))) {
                 differences.add(new Document("field", "institution").append("from", previous.getString("institution"))
@@ -105,20 +123,26 @@ public class MongoPatents {
                 unchanged++;
                 continue;
             }
+            Document analysis = AnalysisDocuments.analysis(patent);
             writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
                     Updates.set("biblio", biblio),
                     Updates.set("institution", institution),
-                    Updates.set("analysis", AnalysisDocuments.analysis(patent)),
+                    Updates.set("analysis", analysis),
                     Updates.set("updatedAt", now),
                     Updates.push("changes", new Document("at", now).append("job", jobId).append("by", actor)
                             .append("fields", differences)))));
-            existing.put(id, new Document("biblio", biblio).append("institution", institution));
+            Document after = new Document("_id", id).append("institution", institution).append("biblio", biblio)
+                    .append("analysis", analysis)
+                    .append("status", previous.getString("status"))
+                    .append("published", previous.getBoolean("published", false));
+            written.put(id, SearchDocuments.of(after));
+            existing.put(id, after);
             updated++;
         }
         if (!writes.isEmpty()) {
             patents.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         }
-        return new UpsertResult(created, updated, unchanged);
+        return new UpsertResult(created, updated, unchanged, List.copyOf(written.values()));
     }
 
     public Optional<Document> find(String id) {

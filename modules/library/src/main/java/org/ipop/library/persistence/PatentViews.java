@@ -32,15 +32,10 @@ public final class PatentViews {
     public static PatentDetail detail(Document doc) {
         Document analysis = doc.get("analysis", new Document());
         List<PatentDetail.Tag> tags = analysis.getList("tags", Document.class, List.of()).stream()
-                .map(tag -> new PatentDetail.Tag(tag.getString("catalog"), tag.getString("catalogName"),
-                        tag.getString("branchCode"), tag.getString("branchName"), tag.getString("parentName"),
-                        tag.getString("strength"), tag.getString("pattern"), tag.getString("matchedIpc"),
-                        tag.getString("keyword"), tag.getString("explanation"))).toList();
+                .map(AnalysisDocuments::tagView).toList();
         Document value = analysis.get("value", new Document());
         List<PatentDetail.Indicator> indicators = value.getList("indicators", Document.class, List.of()).stream()
-                .map(i -> new PatentDetail.Indicator(i.getString("dimension"), i.getString("code"),
-                        i.getString("nameZh"), i.getString("nameEn"), i.getString("input"), number(i, "score"),
-                        number(i, "weight"), number(i, "contribution"))).toList();
+                .map(AnalysisDocuments::indicatorView).toList();
         Document assessment = doc.get("selfAssessment", Document.class);
         Document review = doc.get("review", Document.class);
         List<ScreeningStep> history = doc.getList("history", Document.class, List.of()).stream()

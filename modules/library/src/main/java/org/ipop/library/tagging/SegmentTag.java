@@ -30,10 +30,19 @@ public record SegmentTag(Catalog catalog, String branchCode, String branchName, 
      * {@code 分类号 H04N5/225 属于 H04N5*（第 2 条规则），文本含关键词「摄像头」}.
      */
     public String explanation() {
-        String match = "分类号 " + evidence.code().canonical() + " 属于 " + evidence.pattern()
-                + "（第 " + (evidence.ruleIndex() + 1) + " 条规则）";
-        if (evidence.keyword() != null) {
-            return match + "，文本含关键词「" + evidence.keyword() + "」";
+        return explanation(strength, evidence.ruleIndex(), evidence.pattern(), evidence.code().canonical(),
+                evidence.keyword());
+    }
+
+    /**
+     * The explanation of a tag from its stored parts, so that a stored tag need not carry its own sentence (see
+     * {@link #explanation()}).
+     */
+    public static String explanation(TagStrength strength, int ruleIndex, String pattern, String matchedCode,
+            String keyword) {
+        String match = "分类号 " + matchedCode + " 属于 " + pattern + "（第 " + (ruleIndex + 1) + " 条规则）";
+        if (keyword != null) {
+            return match + "，文本含关键词「" + keyword + "」";
         }
         return strength == TagStrength.KEYWORD_CONFIRMED
                 ? match + "，参照表标注该分类号全部涉及本领域"

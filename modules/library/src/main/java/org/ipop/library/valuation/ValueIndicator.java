@@ -63,6 +63,11 @@ public enum ValueIndicator {
         return Arrays.stream(values()).filter(i -> i.dimension == dimension).toList();
     }
 
+    /** The indicator with this code (codes are unique across dimensions). */
+    public static Optional<ValueIndicator> ofCode(String code) {
+        return Arrays.stream(values()).filter(i -> i.code.equals(code)).findFirst();
+    }
+
     public static Optional<ValueIndicator> ofCode(ValueDimension dimension, String code) {
         return of(dimension).stream().filter(i -> i.code.equals(code)).findFirst();
     }
