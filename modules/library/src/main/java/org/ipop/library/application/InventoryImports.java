@@ -142,7 +142,7 @@ public class InventoryImports {
                             errorRows++;
                         } else {
                             long analysing = System.nanoTime();
-                            batch.add(analyzer.analyze(valid.record()));
+                            batch.add(analyzer.analyze(tenant, valid.record()));
                             timings.analysing += System.nanoTime() - analysing;
                         }
                     }
