@@ -125,7 +125,7 @@ public class ResourceLibrary {
                     + state.status().chinese() + ".");
         }
         // The review outcome is an input of the value score and the tier: recompute them.
-        patents.updateAnalysis(id, analyzer.analyze(patents.record(id).orElseThrow(), to));
+        patents.updateAnalysis(id, analyzer.analyze(tenant.require(), patents.record(id).orElseThrow(), to));
         if (to != ScreeningStatus.ADMITTED && state.published()) {
             withdraw(id, actor);
         }

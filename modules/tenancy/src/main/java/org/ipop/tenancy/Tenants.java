@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -20,8 +21,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipop.audit.AuditTrail;
 import org.ipop.kernel.Conflict;
+import org.ipop.kernel.FieldError;
 import org.ipop.kernel.NotFound;
 import org.ipop.kernel.TenantId;
+import org.ipop.kernel.ValidationFailed;
 import org.ipop.persistence.Databases;
 import org.ipop.tenancy.persistence.MongoTenantRecords;
 import org.ipop.tenancy.persistence.MongoTenantRecords.TenantRecord;
@@ -44,16 +47,19 @@ public class Tenants {
     private final MongoTenantRecords records;
     private final AuditTrail audit;
     private final Databases databases;
+    private final Instance<ModuleSettingsValidator> validators;
     private volatile Map<TenantId, TenantDescriptor> fromFiles = Map.of();
     private volatile Map<TenantId, TenantDescriptor> known = Map.of();
 
     @Inject
     public Tenants(@ConfigProperty(name = "ipop.tenants.dir", defaultValue = "tenants") String directory,
-            MongoTenantRecords records, AuditTrail audit, Databases databases) {
+            MongoTenantRecords records, AuditTrail audit, Databases databases,
+            Instance<ModuleSettingsValidator> validators) {
         this.directory = Path.of(directory);
         this.records = records;
         this.audit = audit;
         this.databases = databases;
+        this.validators = validators;
     }
 
     /** For CDI's client proxy only. */
@@ -62,17 +68,28 @@ public class Tenants {
         this.records = null;
         this.audit = null;
         this.databases = null;
+        this.validators = null;
     }
 
     /**
-     * Reads and validates the descriptor files — an exception here stops the application from starting — and
-     * prepares each tenant's database (indexes).
+     * Reads and validates the descriptor files, module settings included (each module checks its own section) — an
+     * exception here stops the application from starting — and prepares each tenant's database (indexes).
      */
     void load(@Observes @Priority(LOAD_PRIORITY) Startup startup) {
         Map<TenantId, TenantDescriptor> files = new LinkedHashMap<>();
-        TenantDescriptors.readDirectory(directory.toAbsolutePath()).forEach(d -> files.put(d.id(), d));
+        TenantDescriptors.readDirectory(directory.toAbsolutePath(), validators()).forEach(d -> files.put(d.id(), d));
         fromFiles = java.util.Collections.unmodifiableMap(files);
         refresh();
+        // Tenants registered at run time were checked when they were registered; a module whose rules have become
+        // stricter since then would refuse their settings only when it reads them, so say so now.
+        known.values().stream().filter(tenant -> !fromFiles.containsKey(tenant.id())).forEach(tenant -> {
+            List<FieldError> errors = TenantDescriptors.checkModuleSettings("network:" + tenant.id(), tenant,
+                    validators());
+            if (!errors.isEmpty()) {
+                LOG.severe(() -> "The module settings of registered tenant " + tenant.id() + " are not valid: "
+                        + errors);
+            }
+        });
         // Create every module's indexes now rather than on the first request that needs them.
         databases.network();
         known.keySet().forEach(databases::forTenant);
@@ -107,6 +124,10 @@ public class Tenants {
      * {@link #relayPendingEvents()} has delivered it to provisioning.
      */
     public TenantDescriptor register(TenantDescriptor descriptor, String actor) {
+        List<FieldError> settingsErrors = TenantDescriptors.checkModuleSettings(null, descriptor, validators());
+        if (!settingsErrors.isEmpty()) {
+            throw new ValidationFailed("The tenant descriptor is not valid", settingsErrors);
+        }
         if (find(descriptor.id()).isPresent()) {
             throw new Conflict("A tenant with the id '" + descriptor.id() + "' already exists.");
         }
@@ -138,6 +159,10 @@ public class Tenants {
     /** Delivers registration events that a crash or an unreachable Keycloak left pending. */
     public int relayPendingEvents() {
         return records.relayPending();
+    }
+
+    private List<ModuleSettingsValidator> validators() {
+        return validators.stream().toList();
     }
 
     private synchronized void refresh() {

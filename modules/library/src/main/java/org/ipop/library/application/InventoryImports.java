@@ -141,7 +141,7 @@ public class InventoryImports {
                                     "与第 " + first + " 行重复 / duplicate of row " + first)));
                         } else {
                             long analysing = System.nanoTime();
-                            run.batch.add(analyzer.analyze(valid.record()));
+                            run.batch.add(analyzer.analyze(tenant, valid.record()));
                             run.timings.analysing += System.nanoTime() - analysing;
                         }
                     }

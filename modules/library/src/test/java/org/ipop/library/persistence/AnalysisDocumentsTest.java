@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
+import org.ipop.kernel.TenantId;
 import org.ipop.library.PatentDetail;
 import org.ipop.library.application.PatentAnalyzer;
 import org.ipop.library.domain.AnalyzedPatent;
@@ -32,11 +35,11 @@ class AnalysisDocumentsTest {
         try (InputStream in = AnalysisDocumentsTest.class.getResourceAsStream("/importing/patents.csv")) {
             csv = in.readAllBytes();
         }
-        PatentAnalyzer analyzer = new PatentAnalyzer();
+        PatentAnalyzer analyzer = new PatentAnalyzer(tenant -> Optional.empty(), Clock.systemUTC());
         List<AnalyzedPatent> analysed = new ArrayList<>();
         try (InventoryReader reader = InventoryReader.open(new ByteArrayInputStream(csv), "patents.csv")) {
             for (InventoryRow row : reader) {
-                analysed.add(analyzer.analyze(((InventoryRow.Valid) row).record()));
+                analysed.add(analyzer.analyze(TenantId.of("hubei"), ((InventoryRow.Valid) row).record()));
             }
         }
         return analysed;

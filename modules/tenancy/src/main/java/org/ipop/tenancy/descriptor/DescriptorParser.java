@@ -8,8 +8,10 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ipop.kernel.FieldError;
@@ -32,7 +34,7 @@ import org.ipop.tenancy.TenantKind;
 public final class DescriptorParser {
 
     private static final Set<String> FIELDS = Set.of("id", "names", "kind", "regionCode", "focusIndustries",
-            "enabledModules", "contact", "branding", "administrator");
+            "enabledModules", "moduleSettings", "contact", "branding", "administrator");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,49}");
@@ -102,6 +104,7 @@ public final class DescriptorParser {
                         "unknown module (known: " + String.join(", ", PlatformModules.ALL) + ")");
             }
         }
+        Map<String, String> moduleSettings = moduleSettings(object(root, "moduleSettings", false));
         Contact contact = contact(object(root, "contact", true));
         Branding branding = branding(object(root, "branding", false));
         Administrator administrator = administrator(object(root, "administrator", true));
@@ -109,7 +112,29 @@ public final class DescriptorParser {
             throw new ValidationFailed(summary(), errors);
         }
         return new TenantDescriptor(TenantId.of(id), new Names(nameZh, nameEn), kind, regionCode, industries,
-                modules, contact, branding, administrator);
+                modules, moduleSettings, contact, branding, administrator);
+    }
+
+    /**
+     * Each module's section, kept as JSON text: here only its shape is checked (an object per known module id);
+     * what is inside is the module's to check, through its {@code ModuleSettingsValidator}.
+     */
+    private Map<String, String> moduleSettings(JsonObject settings) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        if (settings == null) {
+            return sections;
+        }
+        for (Map.Entry<String, JsonValue> section : settings.entrySet()) {
+            String field = "moduleSettings." + section.getKey();
+            if (!PlatformModules.ALL.contains(section.getKey())) {
+                error(field, null, "unknown module (known: " + String.join(", ", PlatformModules.ALL) + ")");
+            } else if (section.getValue().getValueType() != JsonValue.ValueType.OBJECT) {
+                error(field, section.getValue().toString(), "must be an object: the module's settings");
+            } else {
+                sections.put(section.getKey(), section.getValue().toString());
+            }
+        }
+        return sections;
     }
 
     private TenantKind kind(String value) {

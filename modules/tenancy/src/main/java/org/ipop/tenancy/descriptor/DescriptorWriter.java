@@ -3,6 +3,8 @@ package org.ipop.tenancy.descriptor;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import org.ipop.tenancy.TenantDescriptor;
 
 /** The JSON form of a descriptor: the same shape {@link DescriptorParser} reads, so that a round trip is lossless. */
@@ -20,6 +22,15 @@ public final class DescriptorWriter {
                 .add("regionCode", descriptor.regionCode())
                 .add("focusIndustries", Json.createArrayBuilder(descriptor.focusIndustries()))
                 .add("enabledModules", Json.createArrayBuilder(descriptor.enabledModules()));
+        if (!descriptor.moduleSettings().isEmpty()) {
+            JsonObjectBuilder settings = Json.createObjectBuilder();
+            descriptor.moduleSettings().forEach((module, section) -> {
+                try (JsonReader reader = Json.createReader(new StringReader(section))) {
+                    settings.add(module, reader.readObject());
+                }
+            });
+            json.add("moduleSettings", settings);
+        }
         JsonObjectBuilder contact = Json.createObjectBuilder().add("name", descriptor.contact().name())
                 .add("email", descriptor.contact().email());
         if (descriptor.contact().phone() != null) {
