@@ -1,5 +1,6 @@
 package org.ipop.identity;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -7,6 +8,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,6 +38,7 @@ public class TenantProvisioning {
     private static final long OUTBOX_SWEEP_SECONDS = 30;
 
     private final Tenants tenants;
+    private volatile ScheduledFuture<?> outboxSweep;
     private final AuditTrail audit;
     private final String serverUrl;
     private final String realm;
@@ -100,8 +103,16 @@ public class TenantProvisioning {
     void reconcileAtStartup(@Observes Startup startup) {
         ManagedScheduledExecutorService scheduler = scheduler();
         scheduler.execute(() -> reconcileAll(scheduler));
-        scheduler.scheduleWithFixedDelay(this::relayPendingRegistrations, OUTBOX_SWEEP_SECONDS,
+        outboxSweep = scheduler.scheduleWithFixedDelay(this::relayPendingRegistrations, OUTBOX_SWEEP_SECONDS,
                 OUTBOX_SWEEP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The sweep must not outlive the application (it fired into a stopped CDI container during redeploys). */
+    @PreDestroy
+    void stopSweeping() {
+        if (outboxSweep != null) {
+            outboxSweep.cancel(false);
+        }
     }
 
     private void reconcileAll(ManagedScheduledExecutorService scheduler) {

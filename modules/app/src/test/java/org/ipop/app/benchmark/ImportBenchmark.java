@@ -96,7 +96,7 @@ public final class ImportBenchmark {
     }
 
     /** Rows in the export's own shape: its header, dates as YYYYMMDD, `;`-separated lists, real titles and IPC. */
-    static void generate(Path file, int rows, Path titlesCsv, Path sample, long seed) throws IOException {
+    public static void generate(Path file, int rows, Path titlesCsv, Path sample, long seed) throws IOException {
         List<String[]> titles = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(titlesCsv, StandardCharsets.UTF_8,
                 CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {

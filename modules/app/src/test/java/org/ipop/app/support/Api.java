@@ -92,7 +92,7 @@ public final class Api {
         return send(request.build());
     }
 
-    static Reply send(HttpRequest request) {
+    public static Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),

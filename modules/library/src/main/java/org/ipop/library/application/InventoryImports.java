@@ -1,6 +1,8 @@
 package org.ipop.library.application;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -10,10 +12,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -44,7 +50,9 @@ public class InventoryImports {
 
     private static final Logger LOG = Logger.getLogger(InventoryImports.class.getName());
     static final int BATCH_SIZE = 500;
-    private static final long LEASE_MILLIS = 60_000;
+    /** A running job renews its lease after every batch (a second or two); a dead node's lease lapses after this. */
+    private static final long LEASE_MILLIS = 30_000;
+    private static final long SWEEP_SECONDS = 10;
 
     private final MongoImportJobs jobs;
     private final MongoPatents patents;
@@ -53,6 +61,9 @@ public class InventoryImports {
     private final AuditTrail audit;
     private final Tenants tenants;
     private final String node = UUID.randomUUID().toString();
+    /** The jobs this node is running. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledFuture<?> sweep;
 
     /** Where an import's time went, logged at its end so that slow imports can be explained. */
     private static final class Timings {
@@ -94,18 +105,52 @@ public class InventoryImports {
         String jobId = UUID.randomUUID().toString();
         jobs.create(tenant, jobId, institution, fileName, content, actor);
         audit.record(tenant, actor, "library.import.started", jobId, institution + ": " + fileName);
-        executor().execute(() -> run(tenant, jobId));
+        running.add(jobId);
+        executor().execute(() -> runOnce(tenant, jobId));
         return jobs.find(tenant, jobId).orElseThrow();
     }
 
-    /** Resumes the jobs that a crash or a restart interrupted, for every tenant. */
+    /**
+     * Resumes the jobs that a crash or a restart interrupted, for every tenant: at start-up, and then every
+     * {@value #SWEEP_SECONDS} s, because a job whose node died keeps its lease until the lease expires (a server
+     * restarted within {@value #LEASE_MILLIS} ms of a crash finds its own old lease still valid).
+     */
     void resumeAtStartup(@Observes Startup startup) {
-        ManagedExecutorService executor = executor();
-        for (var tenant : tenants.all()) {
-            for (String jobId : jobs.unfinished(tenant.id())) {
-                LOG.info(() -> "Resuming import " + jobId + " of tenant " + tenant.id());
-                executor.execute(() -> run(tenant.id(), jobId));
+        ManagedScheduledExecutorService scheduler = scheduler();
+        sweep = scheduler.scheduleWithFixedDelay(this::resumeInterrupted, 0, SWEEP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void resumeInterrupted() {
+        try {
+            ManagedExecutorService executor = executor();
+            for (var tenant : tenants.all()) {
+                for (String jobId : jobs.unfinished(tenant.id())) {
+                    if (running.add(jobId)) {
+                        LOG.info(() -> "Resuming import " + jobId + " of tenant " + tenant.id());
+                        executor.execute(() -> runOnce(tenant.id(), jobId));
+                    }
+                }
             }
+        } catch (RuntimeException e) {
+            // Keep sweeping: the next sweep retries (MongoDB briefly unavailable, a tenant being registered).
+            LOG.log(Level.WARNING, "Looking for interrupted imports failed: " + e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stopSweeping() {
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+    }
+
+    /** Runs a job unless this node already runs it (a batch slower than the lease must not start it twice). */
+    private void runOnce(TenantId tenant, String jobId) {
+        running.add(jobId);
+        try {
+            run(tenant, jobId);
+        } finally {
+            running.remove(jobId);
         }
     }
 
@@ -246,6 +291,14 @@ public class InventoryImports {
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
+        }
+    }
+
+    private static ManagedScheduledExecutorService scheduler() {
+        try {
+            return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+        } catch (NamingException e) {
+            throw new IllegalStateException("no managed scheduled executor", e);
         }
     }
 
