@@ -47,6 +47,9 @@ public class MongoPatents {
      */
     static final int SCAN_BATCH = 200;
 
+    /** Documents fetched per lookup by ids when scanning. */
+    static final int LOOKUP_CHUNK = 500;
+
     private final Databases databases;
 
     @Inject
@@ -249,11 +252,25 @@ public class MongoPatents {
         return documents;
     }
 
-    /** Every patent changed since {@code since} (all of them if null), for building or catching up an index. */
+    /**
+     * Every patent changed since {@code since} (all of them if null), for building or catching up an index.
+     *
+     * <p>In two steps: the ids first, then the documents 500 at a time by id. The embedded server materialises
+     * every document a query matches before returning the first batch, whatever the cursor's batch size, so a
+     * single scan over 20,000 full patent documents exhausted a 2 GiB heap (seen when an index caught up after a
+     * restart); a list of ids is small, and a lookup by ids uses the {@code _id} index.
+     */
     public void forEachSearchDocument(TenantId tenant, Date since, Consumer<PatentSearchDocument> action) {
         Bson filter = since == null ? new Document() : Filters.gte("updatedAt", since);
-        collection(tenant).find(filter).projection(Projections.exclude("history", "changes")).batchSize(SCAN_BATCH)
-                .forEach(doc -> action.accept(SearchDocuments.of(doc)));
+        MongoCollection<Document> patents = collection(tenant);
+        List<String> ids = new ArrayList<>();
+        patents.find(filter).projection(Projections.include("_id")).batchSize(10_000)
+                .forEach(doc -> ids.add(doc.getString("_id")));
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            patents.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))))
+                    .projection(Projections.exclude("history", "changes")).batchSize(LOOKUP_CHUNK)
+                    .forEach(doc -> action.accept(SearchDocuments.of(doc)));
+        }
     }
 
     /** The ids of one institution's patents (for spot checks). */

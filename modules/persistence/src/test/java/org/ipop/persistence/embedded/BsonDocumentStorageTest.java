@@ -1,7 +1,9 @@
 package org.ipop.persistence.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Documents are stored as BSON ({@link BsonDocumentType}): every BSON type the platform writes comes back equal
  * after a restart (which also compacts the file), and a file written by the stock backend (Java-serialised
- * documents) is still read, and can be changed.
+ * documents, an {@code _id} index ordered by serialised bytes) is still read, and can be changed, with its unique
+ * index still enforced.
  */
 class BsonDocumentStorageTest {
 
@@ -54,7 +57,7 @@ class BsonDocumentStorageTest {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory);
                 MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> patents = client.getDatabase("ipop_t_bson").getCollection("patents");
-            for (int n = 0; n < 300; n++) {
+            for (int n = 0; n < 3_000; n++) { // enough for many index pages
                 written.add(everyType(n));
             }
             patents.insertMany(written);
@@ -67,6 +70,13 @@ class BsonDocumentStorageTest {
             MongoCollection<Document> patents = client.getDatabase("ipop_t_bson").getCollection("patents");
             List<Document> read = patents.find().sort(new Document("int", 1)).into(new ArrayList<>());
             assertEquals(written, read);
+            // The compaction copied the _id index page by page: every key is still found through it.
+            for (int n = 0; n < 3_000; n += 7) {
+                assertEquals(written.get(n), patents.find(Filters.eq("_id", "CN" + n)).first());
+            }
+            assertThrows(MongoWriteException.class, () -> patents.insertOne(new Document("_id", "CN2999")));
+            patents.insertOne(new Document("_id", "CN3000"));
+            assertEquals(3_001, patents.countDocuments());
         }
     }
 
@@ -91,6 +101,10 @@ class BsonDocumentStorageTest {
             assertEquals(everyType(1), patents.find(Filters.eq("_id", "CN1")).first());
             patents.updateOne(Filters.eq("_id", "CN2"), Updates.set("text", "changed"));
             patents.insertOne(everyType(3));
+            // The _id index was rebuilt from the stock one: it still knows CN1.
+            MongoWriteException duplicate = assertThrows(MongoWriteException.class,
+                    () -> patents.insertOne(new Document("_id", "CN1")));
+            assertEquals(11000, duplicate.getCode());
         }
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory);
                 MongoClient client = MongoClients.create(server.connectionString())) {
@@ -98,6 +112,8 @@ class BsonDocumentStorageTest {
             assertEquals(everyType(1), patents.find(Filters.eq("_id", "CN1")).first());
             assertEquals(everyType(2).append("text", "changed"), patents.find(Filters.eq("_id", "CN2")).first());
             assertEquals(everyType(3), patents.find(Filters.eq("_id", "CN3")).first());
+            assertEquals(3, patents.countDocuments());
+            assertThrows(MongoWriteException.class, () -> patents.insertOne(new Document("_id", "CN3")));
         }
     }
 }
