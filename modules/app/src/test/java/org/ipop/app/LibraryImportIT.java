@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ipop.app.support.Api;
 import org.ipop.app.support.Api.Reply;
 import org.ipop.app.support.Inventories;
@@ -91,6 +98,42 @@ class LibraryImportIT extends PlatformIT {
         assertEquals(1, job.getInt("created"));
         assertEquals("一种储氢合金及其制备方法", Api.get("/api/library/patents/" + number, tto).json()
                 .getJsonObject("record").getString("title"));
+    }
+
+    @Test
+    void an_xlsx_workbook_of_the_real_export_gives_the_same_patents_as_the_csv() throws Exception {
+        // The real export as Excel saves it: numbers (dates as YYYYMMDD, counts) in numeric cells, the rest text.
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try (CSVParser csv = CSVParser.parse(new String(Inventories.realSample(), StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT); XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("专利列表");
+            int r = 0;
+            for (CSVRecord record : csv) {
+                Row row = sheet.createRow(r++);
+                for (int c = 0; c < record.size(); c++) {
+                    String value = record.get(c).replace("\uFEFF", "");
+                    if (r > 1 && value.matches("\\d{1,9}")) {
+                        row.createCell(c).setCellValue(Long.parseLong(value));
+                    } else {
+                        row.createCell(c).setCellValue(value);
+                    }
+                }
+            }
+            workbook.write(xlsx);
+        }
+        String tto = Tokens.of("wuhan-tto");
+        JsonObject job = Inventories.importAndWait(tto, "中科大数据研究院", "patents.xlsx", xlsx.toByteArray()).json();
+        assertEquals("COMPLETED", job.getString("status"), job.toString());
+        assertEquals(10, job.getInt("rowsDone"));
+        assertEquals(0, job.getInt("errorRows"), job.toString());
+
+        JsonObject drone = Api.get("/api/library/patents/CN202223220665.2", tto).json();
+        assertEquals(List.of("B64U20/80", "B64U101/30"), strings(drone.getJsonObject("record"), "ipcCodes"));
+        assertEquals("2022-12-02", drone.getJsonObject("record").getString("filingDate"));
+        JsonObject camera = Api.get("/api/library/patents/CN202122975192.6", tto).json();
+        assertTrue(camera.getJsonArray("tags").getValuesAs(JsonObject.class).stream().anyMatch(tag -> tag
+                .getString("catalog").equals("SEI_2021") && tag.getString("branchCode").equals("8.1")
+                && tag.getString("strength").equals("KEYWORD_CONFIRMED")), camera.getJsonArray("tags").toString());
     }
 
     @Test
