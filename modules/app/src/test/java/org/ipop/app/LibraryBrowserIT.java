@@ -158,8 +158,8 @@ class LibraryBrowserIT extends PlatformIT {
     }
 
     /**
-     * The sample inventory: the copy the build makes for the library's tests (system property
-     * {@code ipop.sample.csv}, or its usual place beside this module), else the shared sample data.
+     * The sample inventory: the library module's copy of the real export (system property {@code ipop.sample.csv},
+     * or its place beside this module).
      */
     private static Path sampleInventory() {
         List<Path> candidates = new ArrayList<>();
@@ -167,8 +167,8 @@ class LibraryBrowserIT extends PlatformIT {
         if (configured != null && !configured.isBlank()) {
             candidates.add(Path.of(configured));
         }
-        candidates.add(Path.of("..", "library", "src", "test", "resources", "importing", "patents.csv"));
-        candidates.add(Path.of("/work/shared/data/samples/cn-patent-export/patents.csv"));
+        candidates.add(Path.of("..", "library", "src", "main", "resources", "org", "ipop", "library", "demo",
+                "patents.csv"));
         return candidates.stream().filter(Files::isRegularFile).findFirst()
                 .map(path -> path.toAbsolutePath().normalize())
                 .orElseThrow(() -> new IllegalStateException("no sample inventory at any of " + candidates));

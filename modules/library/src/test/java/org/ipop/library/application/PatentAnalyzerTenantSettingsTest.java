@@ -52,7 +52,7 @@ class PatentAnalyzerTenantSettingsTest {
 
     /** Row 10 of the sample export: CN202211359874.7 一种web端数据通用采集方法, granted invention. */
     private static PatentRecord grantedInvention() throws IOException {
-        try (InputStream in = PatentAnalyzerTenantSettingsTest.class.getResourceAsStream("/importing/patents.csv");
+        try (InputStream in = PatentAnalyzerTenantSettingsTest.class.getResourceAsStream("/org/ipop/library/demo/patents.csv");
                 InventoryReader reader = InventoryReader.open(in, "patents.csv")) {
             return reader.stream().filter(InventoryRow.Valid.class::isInstance).map(InventoryRow.Valid.class::cast)
                     .map(InventoryRow.Valid::record)

@@ -40,7 +40,7 @@ final class InventoryFiles {
 
     /** The real export, as stored: UTF-8 without byte order mark. */
     static byte[] sample() {
-        try (InputStream in = InventoryFiles.class.getResourceAsStream("/importing/patents.csv")) {
+        try (InputStream in = InventoryFiles.class.getResourceAsStream("/org/ipop/library/demo/patents.csv")) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -32,7 +32,7 @@ class AnalysisDocumentsTest {
 
     private static List<AnalyzedPatent> analysedSample() throws IOException {
         byte[] csv;
-        try (InputStream in = AnalysisDocumentsTest.class.getResourceAsStream("/importing/patents.csv")) {
+        try (InputStream in = AnalysisDocumentsTest.class.getResourceAsStream("/org/ipop/library/demo/patents.csv")) {
             csv = in.readAllBytes();
         }
         PatentAnalyzer analyzer = new PatentAnalyzer(tenant -> Optional.empty(), Clock.systemUTC());

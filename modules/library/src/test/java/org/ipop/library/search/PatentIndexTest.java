@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The index over the 7,798 real titles of {@code /search/titles.csv}. Attributes the file lacks (institution, type,
+ * The index over the 7,798 real titles of {@code /org/ipop/library/demo/titles.csv}. Attributes the file lacks (institution, type,
  * region, dates, ...) are derived from the row number, so every expectation is computed from {@link #PATENTS}
  * directly rather than written down.
  */

@@ -52,7 +52,7 @@ import org.ipop.library.search.PatentQuery.Sort;
  * <p>With {@code reuse}, an index left by an earlier run with the same number of patents is searched again without
  * rebuilding (it carries the count in its commit data, as the application's index carries its markers).
  *
- * <p>The synthetic patents are deterministic (seed 20240601) and made of the real titles of {@code /search/titles.csv}:
+ * <p>The synthetic patents are deterministic (seed 20240601) and made of the real titles of {@code /org/ipop/library/demo/titles.csv}:
  * a title joins the smartcn words of the head of one real title and the tail of another; abstract and first claim
  * string together runs of words of further real titles, four in five from titles of the same IPC subclass (real
  * abstracts keep to their subject), about 800 characters per patent in all. IPC subclasses come from the title's

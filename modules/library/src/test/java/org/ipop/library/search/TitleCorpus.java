@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The real patent titles of {@code /search/titles.csv} (see the README next to it). */
+/** The real patent titles of {@code /org/ipop/library/demo/titles.csv} (see the README next to it). */
 final class TitleCorpus {
 
     /** One row: publication number, title, IPC subclasses. */
@@ -20,9 +20,9 @@ final class TitleCorpus {
     }
 
     static List<Title> load() {
-        try (InputStream in = TitleCorpus.class.getResourceAsStream("/search/titles.csv")) {
+        try (InputStream in = TitleCorpus.class.getResourceAsStream("/org/ipop/library/demo/titles.csv")) {
             if (in == null) {
-                throw new IllegalStateException("/search/titles.csv is not on the class path");
+                throw new IllegalStateException("/org/ipop/library/demo/titles.csv is not on the class path");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<Title> titles = new ArrayList<>();

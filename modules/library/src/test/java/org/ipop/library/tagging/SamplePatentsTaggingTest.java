@@ -3,9 +3,9 @@ package org.ipop.library.tagging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +43,9 @@ class SamplePatentsTaggingTest {
 
     @BeforeAll
     static void readSamples() throws IOException {
-        try (Reader csv = Files.newBufferedReader(SharedData.file("samples/cn-patent-export/patents.csv"),
-                StandardCharsets.UTF_8)) {
+        // The module's copy of shared/data/samples/cn-patent-export/patents.csv (see its README).
+        try (Reader csv = new InputStreamReader(SamplePatentsTaggingTest.class.getResourceAsStream(
+                "/org/ipop/library/demo/patents.csv"), StandardCharsets.UTF_8)) {
             for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(csv)) {
                 PATENTS.put(row.get("申请号"), row);
             }
