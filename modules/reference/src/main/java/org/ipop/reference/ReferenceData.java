@@ -9,9 +9,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,10 +27,12 @@ public final class ReferenceData {
 
     private final Map<String, Region> regions;
     private final Map<String, IndustryBranch> branches;
+    private final Map<String, IndustryClass> industryClasses;
 
     private ReferenceData() {
         this.regions = Collections.unmodifiableMap(loadRegions());
         this.branches = Collections.unmodifiableMap(loadBranches());
+        this.industryClasses = Collections.unmodifiableMap(loadIndustryClasses());
     }
 
     public static ReferenceData get() {
@@ -45,6 +49,61 @@ public final class ReferenceData {
 
     public Collection<IndustryBranch> industryBranches() {
         return branches.values();
+    }
+
+    /** A GB/T 4754-2017 code at any level (A, 38, 384, 3841). */
+    public Optional<IndustryClass> industryClass(String code) {
+        return Optional.ofNullable(industryClasses.get(code));
+    }
+
+    /** All 1,971 codes of GB/T 4754-2017, in the order of the standard. */
+    public Collection<IndustryClass> industryClasses() {
+        return industryClasses.values();
+    }
+
+    private static Map<String, IndustryClass> loadIndustryClasses() {
+        Map<String, IndustryClass> result = new LinkedHashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(open("gbt4754-2017.csv"),
+                StandardCharsets.UTF_8))) {
+            in.readLine(); // level,level_name,code,name,parent_code,section,division,group,class,note,implied...
+            for (String line; (line = in.readLine()) != null; ) {
+                List<String> columns = csvFields(line);
+                result.put(columns.get(2), new IndustryClass(columns.get(2), columns.get(3),
+                        Integer.parseInt(columns.get(0)), columns.get(1), columns.get(4), columns.get(5)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return result;
+    }
+
+    /** The fields of one CSV line (RFC 4180 quoting; the table has no line breaks inside fields). */
+    static List<String> csvFields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 
     private static Map<String, Region> loadRegions() {

@@ -26,4 +26,26 @@ class ReferenceDataTest {
         assertEquals("新能源产业", branch.industryName());
         assertTrue(reference.industryBranch("6.9").isEmpty());
     }
+
+    @Test
+    void knows_every_level_of_the_national_industry_classification() {
+        var all = reference.industryClasses();
+        assertEquals(20, all.stream().filter(c -> c.level() == 1).count());
+        assertEquals(97, all.stream().filter(c -> c.level() == 2).count());
+        assertEquals(473, all.stream().filter(c -> c.level() == 3).count());
+        assertEquals(1381, all.stream().filter(c -> c.level() == 4).count());
+        IndustryClass section = reference.industryClass("A").orElseThrow();
+        assertEquals("农、林、牧、渔业", section.name(), "a quoted name with a comma-like character");
+        IndustryClass battery = reference.industryClass("3841").orElseThrow();
+        assertEquals("384", battery.parentCode());
+        assertEquals("C", battery.section());
+        assertEquals("38", battery.division());
+        assertEquals("锂离子电池制造", battery.name());
+        assertTrue(reference.industryClass("9999").isEmpty());
+    }
+
+    @Test
+    void reads_quoted_csv_fields() {
+        assertEquals(java.util.List.of("1", "a, \"b\"", ""), ReferenceData.csvFields("1,\"a, \"\"b\"\"\","));
+    }
 }
