@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import org.ipop.audit.AuditTrail;
 import org.ipop.kernel.Conflict;
 import org.ipop.kernel.CurrentTenant;
@@ -174,6 +175,14 @@ public class ResourceLibrary {
         catalogue.withdraw(tenant.require(), id);
         patents.markPublished(id, false);
         return changed(id, actor, "library.patent.withdrawn", id);
+    }
+
+    /**
+     * Every patent of {@code tenant} available for a deal (admitted, not lapsed), for matching; called outside
+     * requests, so the tenant is explicit.
+     */
+    public void forEachMatchable(TenantId tenantId, Consumer<MatchablePatent> action) {
+        patents.forEachMatchable(tenantId, action);
     }
 
     /** The network catalogue: what every tenant has published. */

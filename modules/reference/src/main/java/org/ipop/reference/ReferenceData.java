@@ -131,8 +131,15 @@ public final class ReferenceData {
                     .forEach(industry -> industryNames.put(industry.getString("code"), industry.getString("name")));
             for (JsonObject branch : catalog.getJsonArray("branches").getValuesAs(JsonObject.class)) {
                 String industry = branch.getString("industry_code");
+                List<String> keywords = new ArrayList<>();
+                for (JsonObject rule : branch.getJsonArray("rules").getValuesAs(JsonObject.class)) {
+                    if (rule.containsKey("keywords")) {
+                        rule.getJsonArray("keywords").getValuesAs(jakarta.json.JsonString.class)
+                                .forEach(keyword -> keywords.add(keyword.getString()));
+                    }
+                }
                 result.put(branch.getString("code"), new IndustryBranch(branch.getString("code"),
-                        branch.getString("name"), industry, industryNames.getOrDefault(industry, "")));
+                        branch.getString("name"), industry, industryNames.getOrDefault(industry, ""), keywords));
             }
         }
         return result;

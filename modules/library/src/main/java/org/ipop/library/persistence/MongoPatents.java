@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.ipop.kernel.TenantId;
+import org.ipop.library.MatchablePatent;
 import org.ipop.library.PatentDetail;
 import org.ipop.library.PatentRecord;
 import org.ipop.library.PatentSummary;
@@ -28,6 +29,7 @@ import org.ipop.library.ScreeningStatus;
 import org.ipop.library.SelfAssessment;
 import org.ipop.library.domain.AnalyzedPatent;
 import org.ipop.library.search.PatentSearchDocument;
+import org.ipop.library.valuation.LegalStatus;
 import org.ipop.persistence.Databases;
 
 /**
@@ -270,6 +272,27 @@ public class MongoPatents {
             patents.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))))
                     .projection(Projections.exclude("history", "changes")).batchSize(LOOKUP_CHUNK)
                     .forEach(doc -> action.accept(SearchDocuments.of(doc)));
+        }
+    }
+
+    /**
+     * Every patent of {@code tenant} available for a deal — admitted to the library, not lapsed — for matching.
+     * Ids first, then documents by id in chunks (see {@link #forEachSearchDocument}).
+     */
+    public void forEachMatchable(TenantId tenant, Consumer<MatchablePatent> action) {
+        MongoCollection<Document> patents = collection(tenant);
+        List<String> ids = new ArrayList<>();
+        patents.find(Filters.eq("status", ScreeningStatus.ADMITTED.name())).projection(Projections.include("_id"))
+                .batchSize(10_000).forEach(doc -> ids.add(doc.getString("_id")));
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            patents.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))))
+                    .projection(Projections.exclude("history", "changes")).batchSize(LOOKUP_CHUNK)
+                    .forEach(doc -> {
+                        Document biblio = doc.get("biblio", new Document());
+                        if (LegalStatus.read(biblio.getString("legalStatus")) != LegalStatus.LAPSED) {
+                            action.accept(PatentViews.matchable(tenant, doc));
+                        }
+                    });
         }
     }
 

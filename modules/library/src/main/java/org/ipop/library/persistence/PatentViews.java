@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.ipop.kernel.TenantId;
+import org.ipop.library.MatchablePatent;
 import org.ipop.library.PatentDetail;
 import org.ipop.library.PatentSummary;
 import org.ipop.library.ReviewDecision;
@@ -82,6 +84,22 @@ public final class PatentViews {
                         || "KEYWORD_CONFIRMED".equals(tag.getString("strength")))
                 .map(tag -> tag.getString("catalog") + ":" + tag.getString("branchCode") + " "
                         + tag.getString("branchName")).toList();
+    }
+
+    /** A stored patent as matching sees it. */
+    static MatchablePatent matchable(TenantId tenant, Document doc) {
+        Document biblio = doc.get("biblio", new Document());
+        Document analysis = doc.get("analysis", new Document());
+        List<MatchablePatent.Segment> segments = analysis.getList("tags", Document.class, List.of()).stream()
+                .map(tag -> new MatchablePatent.Segment(tag.getString("catalog"),
+                        tag.getString("catalog") + ":" + tag.getString("branchCode"), tag.getString("branchCode"),
+                        tag.getString("branchName"), "KEYWORD_CONFIRMED".equals(tag.getString("strength"))))
+                .toList();
+        return new MatchablePatent(tenant.value(), doc.getString("_id"), biblio.getString("title"),
+                biblio.getString("abstract"), biblio.getString("firstClaim"), doc.getString("institution"), segments,
+                biblio.getList("ipc", String.class, List.of()), biblio.getString("province"),
+                analysis.getString("tier"), number(analysis.get("value", new Document()), "total"),
+                doc.getBoolean("published", false));
     }
 
     static double number(Document doc, String field) {

@@ -7,7 +7,7 @@ import java.util.List;
  * pending, 无权 no right) and an event after it ({@code 有权-审定授权}, {@code 审中-实质审查},
  * {@code 无权-视为撤回}, {@code 无权-驳回}, {@code 有权-部分无效}), or a bare word ({@code 有权}, {@code 失效}).
  */
-enum LegalStatus {
+public enum LegalStatus {
     IN_FORCE,
     /** Still in force after an invalidation request struck out some of its claims. */
     PARTIALLY_INVALIDATED,
@@ -21,7 +21,7 @@ enum LegalStatus {
     private static final List<String> PENDING_WORDS = List.of("审中", "实审", "实质审查", "公开", "受理");
 
     /** Lapse words are tested first: {@code 无权-授权后放弃} mentions a grant but is no right. */
-    static LegalStatus read(String text) {
+    public static LegalStatus read(String text) {
         if (text == null || text.isBlank()) {
             return UNKNOWN;
         }

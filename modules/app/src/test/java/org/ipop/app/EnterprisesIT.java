@@ -1,0 +1,154 @@
+package org.ipop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.List;
+import java.util.Random;
+import org.ipop.app.support.Api;
+import org.ipop.app.support.Api.Reply;
+import org.ipop.app.support.PlatformIT;
+import org.ipop.app.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** The enterprise registry and technology demands end to end, and their tenant isolation. */
+class EnterprisesIT extends PlatformIT {
+
+    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    private static final Random RANDOM = new Random();
+
+    /** A valid credit code no other test run used (its check character computed independently of the platform). */
+    static String newCreditCode() {
+        StringBuilder code = new StringBuilder("91420100");
+        for (int i = 0; i < 9; i++) {
+            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += ALPHABET.indexOf(code.charAt(i)) * WEIGHTS[i];
+        }
+        return code.append(ALPHABET.charAt((31 - sum % 31) % 31)).toString();
+    }
+
+    static String profile(String creditCode, String name) {
+        return """
+                {"creditCode": "%s", "name": "%s", "regionCode": "420100", "industryClasses": ["3841"],
+                 "branches": ["6.4"], "size": "小型", "recognitions": ["专精特新"],
+                 "products": "氢燃料电池电堆、车载储氢瓶", "description": "从事氢燃料电池与储氢装备研发制造",
+                 "keywords": ["燃料电池", "储氢"], "ipcCodes": ["H01M8/04"], "contactName": "张经理",
+                 "contactPhone": "027-88880000"}""".formatted(creditCode, name);
+    }
+
+    /** The enterprise of a demo enterprise user, registering one if the user has none yet. */
+    static String enterpriseOf(String user, String token) {
+        Reply mine = Api.get("/api/enterprises/me", token);
+        if (mine.status() == 200) {
+            return mine.json().getJsonObject("profile").getString("creditCode");
+        }
+        assertEquals(404, mine.status(), mine.body());
+        String code = newCreditCode();
+        Reply saved = Api.sendJson("PUT", "/api/enterprises/me", token, null, profile(code, user + " 氢能科技有限公司"));
+        assertEquals(200, saved.status(), saved.body());
+        return code;
+    }
+
+    @Test
+    void an_enterprise_user_registers_and_maintains_its_own_profile() {
+        String token = Tokens.of("hubei-enterprise");
+        String code = enterpriseOf("hubei-enterprise", token);
+        Reply updated = Api.sendJson("PUT", "/api/enterprises/me", token, null, profile(code, "湖北氢动力科技有限公司"));
+        assertEquals(200, updated.status(), updated.body());
+        JsonObject view = Api.get("/api/enterprises/me", token).json();
+        assertEquals("湖北氢动力科技有限公司", view.getJsonObject("profile").getString("name"));
+        assertEquals("武汉市", view.getString("regionName"));
+        assertEquals("锂离子电池制造", view.getJsonArray("industryClasses").getJsonObject(0).getString("name"));
+        assertEquals("生物质能及其他新能源产业", view.getJsonArray("branches").getJsonObject(0).getString("name"));
+        assertEquals(List.of("SPECIALIZED_SME"), view.getJsonObject("profile").getJsonArray("recognitions")
+                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+        assertTrue(view.getJsonArray("members").toString().contains("hubei-enterprise"));
+
+        // The credit code of a bound enterprise cannot be changed by its user.
+        Reply other = Api.sendJson("PUT", "/api/enterprises/me", token, null, profile(newCreditCode(), "别的公司"));
+        assertEquals(409, other.status(), other.body());
+        // Operators see it; an enterprise user cannot use the operators' list.
+        JsonObject found = Api.get("/api/enterprises/" + code, Tokens.of("hubei-operator")).json();
+        assertEquals("湖北氢动力科技有限公司", found.getJsonObject("profile").getString("name"));
+        assertEquals(403, Api.get("/api/enterprises", token).status());
+    }
+
+    @Test
+    void a_bad_profile_is_refused_field_by_field_and_nothing_is_saved() {
+        String operator = Tokens.of("hubei-operator");
+        String code = newCreditCode();
+        String wrongCheck = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
+        Reply refused = Api.sendJson("POST", "/api/enterprises", operator, null,
+                profile(wrongCheck, "坏数据公司").replace("\"3841\"", "\"9999\""));
+        assertEquals(400, refused.status(), refused.body());
+        AccessControlIT.assertProblem(refused, "urn:ipop:problem:validation");
+        List<String> fields = refused.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(error -> error.getString("field")).toList();
+        assertEquals(List.of("creditCode", "industryClasses"), fields);
+        assertEquals(404, Api.get("/api/enterprises/" + wrongCheck, operator).status());
+    }
+
+    @Test
+    void another_tenant_can_neither_read_nor_change_an_enterprise() {
+        String hubei = Tokens.of("hubei-operator");
+        String wuhan = Tokens.of("wuhan-operator");
+        String code = newCreditCode();
+        assertEquals(200, Api.sendJson("POST", "/api/enterprises", hubei, null, profile(code, "湖北独有公司")).status());
+
+        assertEquals(404, Api.get("/api/enterprises/" + code, wuhan).status());
+        assertFalse(Api.get("/api/enterprises?q=" + code, wuhan).body().contains(code));
+        // The same credit code in 武汉 is 武汉's own record: 湖北's stays as it was.
+        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/" + code, wuhan, null, profile(code, "武汉改名公司"))
+                .status());
+        assertEquals("湖北独有公司", Api.get("/api/enterprises/" + code, hubei).json().getJsonObject("profile")
+                .getString("name"));
+        assertTrue(Api.get("/api/enterprises?q=" + code, hubei).body().contains("湖北独有公司"));
+    }
+
+    @Test
+    void a_demand_is_posted_seen_by_its_centre_only_and_published_with_public_fields() {
+        String enterprise = Tokens.of("hubei-enterprise");
+        String code = enterpriseOf("hubei-enterprise", enterprise);
+        Reply posted = Api.sendJson("POST", "/api/demands", enterprise, null, """
+                {"title": "燃料电池膜电极寿命提升", "problem": "现有膜电极在动态工况下衰减快，需要提高寿命并降低铂载量",
+                 "segment": "6.4", "budgetMin": 50, "budgetMax": 200, "modes": ["LICENCE", "JOINT_DEVELOPMENT"],
+                 "deadline": "2030-06-30"}""");
+        assertEquals(201, posted.status(), posted.body());
+        String id = posted.json().getString("id");
+        assertEquals("生物质能及其他新能源产业", posted.json().getString("segmentName"));
+        assertEquals(code, posted.json().getString("enterpriseCode"));
+
+        Reply bad = Api.sendJson("POST", "/api/demands", enterprise, null,
+                "{\"title\": \"\", \"problem\": \"短\", \"budgetMin\": 9, \"budgetMax\": 1}");
+        assertEquals(400, bad.status(), bad.body());
+
+        assertTrue(Api.get("/api/demands/mine", enterprise).body().contains(id));
+        assertTrue(Api.get("/api/demands", Tokens.of("hubei-tto")).body().contains(id), "institutions answer demands");
+        String wuhan = Tokens.of("wuhan-operator");
+        assertFalse(Api.get("/api/demands", wuhan).body().contains(id));
+        assertEquals(404, Api.get("/api/demands/" + id, wuhan).status());
+        assertEquals(404, Api.call("POST", "/api/demands/" + id + "/publish", wuhan, null, null, null).status());
+        assertEquals(404, Api.call("POST", "/api/demands/" + id + "/close", Tokens.of("wuhan-enterprise"), null,
+                null, null).status());
+
+        String operator = Tokens.of("hubei-operator");
+        assertEquals(200, Api.call("POST", "/api/demands/" + id + "/publish", operator, null, null, null).status());
+        Reply network = Api.get("/api/network/demands?size=100", null);
+        assertEquals(200, network.status());
+        JsonObject published = network.array().getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("demandId").equals(id)).findFirst().orElseThrow();
+        assertEquals("hubei", published.getString("tenantId"));
+        assertFalse(published.toString().contains(code), "the credit code stays in the tenant");
+
+        Reply closed = Api.call("POST", "/api/demands/" + id + "/close", enterprise, null, null, null);
+        assertEquals("CLOSED", closed.json().getString("status"));
+        assertFalse(Api.get("/api/network/demands?size=100", null).body().contains(id), "closing withdraws it");
+    }
+}

@@ -1,0 +1,67 @@
+package org.ipop.matching.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ipop.enterprises.DemandView;
+import org.ipop.enterprises.EnterpriseView;
+
+/**
+ * An enterprise as the engine sees it: the SEI branches that link it to patents (and how each was found), the IPC
+ * subclasses of its own patents, the terms of its products, description, keywords and open demands, its region
+ * and whether it holds a recognition, and the patents it must not be offered again.
+ *
+ * @param segments   SEI 2021 branch code → why the enterprise belongs to it
+ * @param excluded   patents it rejected (or was already offered)
+ */
+public record EnterpriseQuery(String id, String name, Map<String, String> segments, Set<String> ipcSubclasses,
+        Map<String, Integer> terms, String provinceCode, boolean recognised, Set<String> excluded) {
+
+    public EnterpriseQuery {
+        segments = Map.copyOf(segments);
+        ipcSubclasses = Set.copyOf(ipcSubclasses);
+        terms = Map.copyOf(terms);
+        excluded = Set.copyOf(excluded);
+    }
+
+    /** Builds the query of a registered enterprise, bridging its industry classes to segments. */
+    public static EnterpriseQuery of(EnterpriseView enterprise, List<DemandView> openDemands, Set<String> excluded,
+            IndustryBridge bridge) {
+        Map<String, String> segments = new LinkedHashMap<>();
+        for (EnterpriseView.CodeName industry : enterprise.industryClasses()) {
+            for (String branch : bridge.branchesOf(industry.code())) {
+                segments.putIfAbsent(branch, "由行业分类 " + industry.code() + " "
+                        + (industry.name() == null ? "" : industry.name()) + " 推断");
+            }
+        }
+        for (String branch : enterprise.profile().branches()) {
+            segments.put(branch, "企业登记的细分领域");
+        }
+        StringBuilder text = new StringBuilder();
+        text.append(enterprise.profile().products()).append('\n').append(enterprise.profile().description())
+                .append('\n').append(String.join("\n", enterprise.profile().keywords()));
+        for (DemandView demand : openDemands) {
+            text.append('\n').append(demand.title()).append('\n').append(demand.problem());
+            if (demand.segment() != null) {
+                segments.putIfAbsent(demand.segment(), "技术需求「" + demand.title() + "」所属领域");
+            }
+        }
+        Set<String> subclasses = new java.util.LinkedHashSet<>();
+        for (String ipc : enterprise.profile().ipcCodes()) {
+            if (ipc.length() >= 4) {
+                subclasses.add(ipc.substring(0, 4));
+            }
+        }
+        String region = enterprise.profile().regionCode();
+        return new EnterpriseQuery(enterprise.creditCode(), enterprise.profile().name(), segments, subclasses,
+                Terms.of(text.toString()), region == null || region.length() < 2 ? null
+                        : region.substring(0, 2) + "0000",
+                !enterprise.profile().recognitions().isEmpty(), excluded);
+    }
+
+    /** A query from text alone (a need in words, no profile): used by the relevance evaluation. */
+    public static EnterpriseQuery ofText(String id, String text, Set<String> excluded) {
+        return new EnterpriseQuery(id, id, Map.of(), Set.of(), Terms.of(text), null, false, excluded);
+    }
+}

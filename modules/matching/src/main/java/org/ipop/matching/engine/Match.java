@@ -1,0 +1,20 @@
+package org.ipop.matching.engine;
+
+import java.util.List;
+
+/**
+ * A patent matched to an enterprise, with why.
+ *
+ * @param segments    the segments that linked them, each with how the enterprise belongs to it
+ * @param sharedTerms the phrases of the patent's text that the enterprise's text shares
+ * @param priors      what moved the score besides segment and text, each with its amount
+ */
+public record Match(String enterpriseId, String patentId, double score, double structural, double text,
+        List<String> segments, List<String> sharedTerms, List<String> priors) {
+
+    public Match {
+        segments = List.copyOf(segments);
+        sharedTerms = List.copyOf(sharedTerms);
+        priors = List.copyOf(priors);
+    }
+}

@@ -1,0 +1,236 @@
+package org.ipop.matching.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.ipop.library.MatchablePatent;
+
+/**
+ * Scores enterprise–patent pairs and finds each enterprise's best patents (and each patent's best enterprises).
+ *
+ * <p>Candidates are the patents that share an SEI branch with the enterprise (registered, bridged from its industry
+ * classes, or named by a demand), share an IPC subclass with its own patents, or rank among the best
+ * {@value #TEXT_CANDIDATES} by text. Each candidate is scored:
+ * <pre>
+ *   score = 0.55 × structure + 0.35 × text + priors
+ *   structure = max(segment link: 1.0 registered / 0.75 inferred, × 0.85 if the patent's tag is IPC-only;
+ *                   shared IPC subclass: 0.8)
+ *   text      = bm25 / (bm25 + 6)           BM25 (k1 1.2, b 0.75) of the enterprise's terms in the patent's text
+ *   priors    = same province 0.04, tier A 0.05 / B 0.03 / C 0.01, value score × 0.0003
+ * </pre>
+ * A candidate needs a structural link or a text score of at least {@value #MIN_TEXT}. Every match carries its
+ * explanation: the segments that linked it and how, the phrases both texts share, the priors and their amounts.
+ */
+public final class MatchingEngine {
+
+    static final double W_STRUCTURE = 0.55;
+    static final double W_TEXT = 0.35;
+    static final double MIN_TEXT = 0.25;
+    static final int TEXT_CANDIDATES = 200;
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+    private static final double TEXT_HALF = 6;
+
+    private final PatentCorpus corpus;
+
+    public MatchingEngine(PatentCorpus corpus) {
+        this.corpus = corpus;
+    }
+
+    /** The enterprise's best {@code k} patents, best first, without the excluded ones. */
+    public List<Match> topPatents(EnterpriseQuery enterprise, int k) {
+        double[] text = textScores(enterprise);
+        Set<Integer> candidates = new LinkedHashSet<>();
+        enterprise.segments().keySet().forEach(branch -> candidates.addAll(corpus.withSegment(branch)));
+        enterprise.ipcSubclasses().forEach(subclass -> candidates.addAll(corpus.withSubclass(subclass)));
+        candidates.addAll(bestByText(text, TEXT_CANDIDATES));
+        PriorityQueue<Match> best = new PriorityQueue<>(Comparator.comparingDouble(Match::score));
+        for (int index : candidates) {
+            MatchablePatent patent = corpus.patent(index);
+            if (enterprise.excluded().contains(patent.id())) {
+                continue;
+            }
+            Match match = score(enterprise, index, text[index]);
+            if (match == null) {
+                continue;
+            }
+            best.add(match);
+            if (best.size() > k) {
+                best.poll();
+            }
+        }
+        List<Match> result = new ArrayList<>(best);
+        result.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::patentId));
+        return result;
+    }
+
+    /** The {@code k} enterprises the patent suits best, best first (incremental matching of a new patent). */
+    public List<Match> topEnterprises(int patentIndex, List<EnterpriseQuery> enterprises, int k) {
+        String patentId = corpus.patent(patentIndex).id();
+        PriorityQueue<Match> best = new PriorityQueue<>(Comparator.comparingDouble(Match::score));
+        for (EnterpriseQuery enterprise : enterprises) {
+            if (enterprise.excluded().contains(patentId)) {
+                continue;
+            }
+            Match match = score(enterprise, patentIndex, textScore(enterprise, patentIndex));
+            if (match == null) {
+                continue;
+            }
+            // Among enterprises, a recognised one (专精特新, 小巨人, 高新) is a likelier taker.
+            if (enterprise.recognised()) {
+                List<String> priors = new ArrayList<>(match.priors());
+                priors.add("企业获认定（专精特新等）+0.02");
+                match = new Match(match.enterpriseId(), match.patentId(), match.score() + 0.02, match.structural(),
+                        match.text(), match.segments(), match.sharedTerms(), priors);
+            }
+            best.add(match);
+            if (best.size() > k) {
+                best.poll();
+            }
+        }
+        List<Match> result = new ArrayList<>(best);
+        result.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::enterpriseId));
+        return result;
+    }
+
+    /** The pair's score and explanation, or null if nothing links them. */
+    Match score(EnterpriseQuery enterprise, int index, double bm25) {
+        MatchablePatent patent = corpus.patent(index);
+        double structure = 0;
+        List<String> segments = new ArrayList<>();
+        for (MatchablePatent.Segment segment : patent.segments()) {
+            String how = segment.catalog().equals("SEI_2021") ? enterprise.segments().get(segment.code()) : null;
+            if (how == null) {
+                continue;
+            }
+            double link = how.equals("企业登记的细分领域") ? 1.0 : 0.75;
+            if (!segment.keywordConfirmed()) {
+                link *= 0.85;
+            }
+            structure = Math.max(structure, link);
+            segments.add("战略性新兴产业 " + segment.code() + " " + segment.name() + "（" + how
+                    + (segment.keywordConfirmed() ? "；专利文本含该领域关键词" : "；专利仅凭分类号归入") + "）");
+        }
+        Set<String> shared = new LinkedHashSet<>();
+        for (String code : patent.ipcCodes()) {
+            if (code.length() >= 4 && enterprise.ipcSubclasses().contains(code.substring(0, 4))) {
+                shared.add(code.substring(0, 4));
+            }
+        }
+        if (!shared.isEmpty()) {
+            structure = Math.max(structure, 0.8);
+            segments.add("IPC 小类 " + String.join("、", shared) + " 与企业自有专利相同");
+        }
+        double text = bm25 / (bm25 + TEXT_HALF);
+        if (structure == 0 && text < MIN_TEXT) {
+            return null;
+        }
+        List<String> priors = new ArrayList<>();
+        double prior = 0;
+        if (enterprise.provinceCode() != null && enterprise.provinceCode().equals(corpus.province(index))) {
+            prior += 0.04;
+            priors.add("同省 +0.04");
+        }
+        double tierPrior = switch (patent.tier() == null ? "" : patent.tier()) {
+            case "A" -> 0.05;
+            case "B" -> 0.03;
+            case "C" -> 0.01;
+            default -> 0;
+        };
+        if (tierPrior > 0) {
+            prior += tierPrior;
+            priors.add(patent.tier() + " 档 +" + String.format(Locale.ROOT, "%.2f", tierPrior));
+        }
+        double valuePrior = patent.valueScore() * 0.0003;
+        prior += valuePrior;
+        priors.add(String.format(Locale.ROOT, "价值分 %.1f +%.3f", patent.valueScore(), valuePrior));
+        double score = W_STRUCTURE * structure + W_TEXT * text + prior;
+        return new Match(enterprise.id(), patent.id(), round(score), round(structure), round(text), segments,
+                sharedPhrases(PatentCorpus.text(patent), enterprise.terms()), priors);
+    }
+
+    /** BM25 of the enterprise's terms for every patent (0 where none occurs). */
+    double[] textScores(EnterpriseQuery enterprise) {
+        double[] scores = new double[corpus.size()];
+        for (String term : enterprise.terms().keySet()) {
+            double idf = corpus.idf(term);
+            for (int[] posting : corpus.postings(term)) {
+                scores[posting[0]] += idf * termWeight(posting[1], corpus.length(posting[0]));
+            }
+        }
+        return scores;
+    }
+
+    private double textScore(EnterpriseQuery enterprise, int index) {
+        Map<String, Integer> terms = corpus.termsOf(index);
+        double score = 0;
+        for (String term : enterprise.terms().keySet()) {
+            Integer tf = terms.get(term);
+            if (tf != null) {
+                score += corpus.idf(term) * termWeight(tf, corpus.length(index));
+            }
+        }
+        return score;
+    }
+
+    private double termWeight(int tf, int length) {
+        return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / corpus.averageLength()));
+    }
+
+    private static List<Integer> bestByText(double[] scores, int n) {
+        PriorityQueue<Integer> best = new PriorityQueue<>(Comparator.comparingDouble(i -> scores[i]));
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > 0) {
+                best.add(i);
+                if (best.size() > n) {
+                    best.poll();
+                }
+            }
+        }
+        return new ArrayList<>(best);
+    }
+
+    /**
+     * The longest runs of the patent's text made of bigrams the enterprise's text also has (燃料电池 from 燃料, 料电,
+     * 电池), longest first, at most five.
+     */
+    static List<String> sharedPhrases(String patentText, Map<String, Integer> enterpriseTerms) {
+        Set<String> phrases = new LinkedHashSet<>();
+        int i = 0;
+        while (i < patentText.length() - 1) {
+            int end = i;
+            while (end + 1 < patentText.length() && Terms.isHan(patentText.charAt(end))
+                    && Terms.isHan(patentText.charAt(end + 1))
+                    && enterpriseTerms.containsKey(patentText.substring(end, end + 2))) {
+                end++;
+            }
+            if (end > i) {
+                phrases.add(patentText.substring(i, end + 1));
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        List<String> result = new ArrayList<>(phrases);
+        result.sort(Comparator.comparingInt(String::length).reversed());
+        Set<String> kept = new HashSet<>();
+        List<String> distinct = new ArrayList<>();
+        for (String phrase : result) {
+            if (kept.stream().noneMatch(longer -> longer.contains(phrase))) {
+                kept.add(phrase);
+                distinct.add(phrase);
+            }
+        }
+        return distinct.subList(0, Math.min(5, distinct.size()));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,100 @@
+package org.ipop.matching.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ipop.library.MatchablePatent;
+import org.ipop.library.MatchablePatent.Segment;
+import org.ipop.reference.ReferenceData;
+import org.junit.jupiter.api.Test;
+
+/** The engine ranks by segment, IPC and text, honours exclusions, and explains every match. */
+class MatchingEngineTest {
+
+    private static final Segment SEI_NEW_ENERGY = new Segment("SEI_2021", "SEI_2021:6.4", "6.4",
+            "生物质能及其他新能源产业", true);
+    private static final Segment SEI_SMART_MANUFACTURING = new Segment("SEI_2021", "SEI_2021:2.1", "2.1",
+            "智能制造装备产业", false);
+
+    private static MatchablePatent patent(String id, String title, List<Segment> segments, List<String> ipc,
+            String tier) {
+        return new MatchablePatent("hubei", id, title, null, null, "武汉理工大学", segments, ipc, "420000", tier, 50,
+                false);
+    }
+
+    private static final List<MatchablePatent> PATENTS = List.of(
+            patent("CN1", "一种车载高压储氢瓶及其制备方法", List.of(SEI_NEW_ENERGY), List.of("F17C1/00"), "B"),
+            patent("CN2", "一种质子交换膜燃料电池电堆", List.of(SEI_NEW_ENERGY), List.of("H01M8/02"), "A"),
+            patent("CN3", "一种工业机器人关节减速器", List.of(SEI_SMART_MANUFACTURING), List.of("B25J9/10"), "A"),
+            patent("CN4", "一种车载储氢瓶阀门组件", List.of(), List.of("F16K1/00"), "C"),
+            patent("CN5", "一种农作物秸秆粉碎装置", List.of(), List.of("A01F29/00"), "C"));
+
+    private final MatchingEngine engine = new MatchingEngine(PatentCorpus.of(PATENTS));
+
+    private static EnterpriseQuery hydrogenEnterprise(Set<String> excluded) {
+        return new EnterpriseQuery("91420100MA4K000000", "武汉氢能科技", Map.of("6.4", "企业登记的细分领域"),
+                Set.of("H01M"), Terms.of("车载储氢瓶 燃料电池电堆 储氢"), "420000", true, excluded);
+    }
+
+    @Test
+    void the_registered_segment_and_shared_words_rank_first_and_are_explained() {
+        List<Match> matches = engine.topPatents(hydrogenEnterprise(Set.of()), 3);
+        assertEquals(List.of("CN2", "CN1", "CN4"), matches.stream().map(Match::patentId).toList());
+        Match first = matches.getFirst();
+        assertTrue(first.segments().stream().anyMatch(s -> s.contains("6.4") && s.contains("企业登记的细分领域")),
+                first.segments().toString());
+        assertTrue(first.segments().stream().anyMatch(s -> s.contains("H01M")), "the shared IPC subclass is named");
+        assertTrue(first.sharedTerms().contains("燃料电池电堆"), first.sharedTerms().toString());
+        assertTrue(first.priors().stream().anyMatch(p -> p.startsWith("同省")));
+        // CN4 has no segment, but its text shares 车载储氢瓶: found by text, explained by its terms.
+        Match byText = matches.get(2);
+        assertTrue(byText.segments().isEmpty());
+        assertTrue(byText.sharedTerms().contains("车载储氢瓶"), byText.sharedTerms().toString());
+        assertTrue(matches.stream().noneMatch(m -> m.patentId().equals("CN3") || m.patentId().equals("CN5")),
+                "nothing links the robot or the straw shredder to a hydrogen enterprise");
+    }
+
+    @Test
+    void a_rejected_patent_is_never_offered_again() {
+        List<Match> matches = engine.topPatents(hydrogenEnterprise(Set.of("CN2")), 5);
+        assertFalse(matches.stream().anyMatch(m -> m.patentId().equals("CN2")));
+        assertEquals("CN1", matches.getFirst().patentId());
+    }
+
+    @Test
+    void a_patent_finds_the_enterprises_it_suits() {
+        EnterpriseQuery robots = new EnterpriseQuery("91420100MA4K000001", "武汉机器人", Map.of("2.1",
+                "由行业分类 3491 工业机器人制造 推断"), Set.of(), Terms.of("工业机器人 减速器"), "420000", false, Set.of());
+        EnterpriseQuery farm = EnterpriseQuery.ofText("91420100MA4K000002", "秸秆 还田 农机", Set.of());
+        List<Match> forRobotPatent = engine.topEnterprises(2, List.of(hydrogenEnterprise(Set.of()), robots, farm),
+                5);
+        assertEquals(List.of("91420100MA4K000001"), forRobotPatent.stream().map(Match::enterpriseId).toList());
+        assertTrue(forRobotPatent.getFirst().segments().getFirst().contains("推断"));
+        assertTrue(forRobotPatent.getFirst().segments().getFirst().contains("仅凭分类号"));
+    }
+
+    @Test
+    void industry_classes_bridge_to_branches_through_the_concordance_keywords() {
+        IndustryBridge bridge = IndustryBridge.standard();
+        List<String> battery = bridge.branchesOf("3841"); // 锂离子电池制造
+        assertFalse(battery.isEmpty());
+        assertTrue(battery.stream().allMatch(code -> ReferenceData.get().industryBranch(code).orElseThrow()
+                .keywords().stream().anyMatch(k -> k.contains("锂离子电池"))
+                || ReferenceData.get().industryBranch(code).orElseThrow().name().contains("锂离子电池")), battery
+                .toString());
+        assertEquals(battery.stream().sorted().toList(), bridge.branchesOf("384").stream()
+                .filter(battery::contains).sorted().toList(), "a group bridges to what its classes bridge to");
+        assertTrue(bridge.bridgedClasses() > 100, "bridged classes: " + bridge.bridgedClasses());
+        assertEquals(List.of(), bridge.branchesOf("0111"), "稻谷种植 is no emerging industry");
+    }
+
+    @Test
+    void shared_phrases_join_adjacent_bigrams() {
+        assertEquals(List.of("燃料电池电堆"), MatchingEngine.sharedPhrases("一种质子交换膜燃料电池电堆",
+                Terms.of("燃料电池电堆")));
+    }
+}
