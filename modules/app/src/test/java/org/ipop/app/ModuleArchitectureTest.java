@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class ModuleArchitectureTest {
 
     /** The platform modules; every other module under org.ipop (but the application) is a capability module. */
-    static final Set<String> PLATFORM = Set.of("kernel", "reference", "persistence", "audit", "tenancy", "identity");
+    static final Set<String> PLATFORM = Set.of("kernel", "reference", "tabular", "persistence", "audit", "tenancy",
+            "identity");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

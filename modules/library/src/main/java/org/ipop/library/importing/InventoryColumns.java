@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ipop.kernel.FieldError;
+import org.ipop.tabular.TabularFile;
 
 /**
  * The columns of one inventory file: which header holds which {@link Field}, resolved once from the header row.
@@ -133,7 +134,7 @@ public final class InventoryColumns {
         List<FieldError> errors = new ArrayList<>();
         for (int column = 0; column < headers.size(); column++) {
             String header = clean(headers.get(column));
-            String letter = "[" + SheetColumns.letters(column) + "]";
+            String letter = "[" + TabularFile.columnLetters(column) + "]";
             if (header.isEmpty()) {
                 names.add(letter);
                 continue;
@@ -151,7 +152,7 @@ public final class InventoryColumns {
             }
             names.add(header + " " + letter);
             if (field != null) {
-                String columns = SheetColumns.letters(previous) + ", " + SheetColumns.letters(column);
+                String columns = TabularFile.columnLetters(previous) + ", " + TabularFile.columnLetters(column);
                 errors.add(new FieldError(fileName + ": " + header, null, "列名重复（第 " + columns
                         + " 列），无法判断哪一列有效 / the column appears twice (columns " + columns
                         + "): which one holds the data is unclear"));

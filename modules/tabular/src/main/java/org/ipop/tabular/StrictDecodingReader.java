@@ -1,4 +1,4 @@
-package org.ipop.library.importing;
+package org.ipop.tabular;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.ipop.library.importing;
+package org.ipop.tabular;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -19,16 +19,14 @@ final class CsvRowSource implements RowSource {
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private final String fileName;
     private final Charset charset;
     private long lastRow;
 
     /** @param reader a strict decoder of the text (a byte that is not of the charset fails the read) */
-    CsvRowSource(Reader reader, char delimiter, Charset charset, String fileName) throws IOException {
+    CsvRowSource(Reader reader, char delimiter, Charset charset) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
         this.parser = CSVParser.parse(reader, format);
         this.records = parser.iterator();
-        this.fileName = fileName;
         this.charset = charset;
     }
 
@@ -38,21 +36,21 @@ final class CsvRowSource implements RowSource {
     }
 
     @Override
-    public SourceRow next() {
+    public TabularRow next() {
         try {
             if (!records.hasNext()) {
                 return null;
             }
             CSVRecord record = records.next();
             lastRow = record.getRecordNumber();
-            return new SourceRow(Math.toIntExact(lastRow), record.toList());
+            return new TabularRow(Math.toIntExact(lastRow), record.toList());
         } catch (UncheckedIOException e) {
             long row = lastRow + 1;
             if (e.getCause() instanceof CharacterCodingException) {
-                throw InventoryRefused.file(fileName, "第 " + row + " 行含有不属于 " + charset + " 编码的字节，请另存为 CSV UTF-8"
+                throw new TabularFileRefused("第 " + row + " 行含有不属于 " + charset + " 编码的字节，请另存为 CSV UTF-8"
                         + " / row " + row + " has bytes that are not " + charset + " text: save the file as CSV UTF-8");
             }
-            throw InventoryRefused.file(fileName, "第 " + row + " 行起 CSV 格式错误（引号不配对？）"
+            throw new TabularFileRefused("第 " + row + " 行起 CSV 格式错误（引号不配对？）"
                     + " / malformed CSV from row " + row + " (unbalanced quotes?): " + e.getCause().getMessage());
         }
     }

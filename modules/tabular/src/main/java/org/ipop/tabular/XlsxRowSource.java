@@ -1,4 +1,4 @@
-package org.ipop.library.importing;
+package org.ipop.tabular;
 
 import static javax.xml.stream.XMLStreamConstants.END_ELEMENT;
 import static javax.xml.stream.XMLStreamConstants.START_ELEMENT;
@@ -61,21 +61,19 @@ final class XlsxRowSource implements RowSource {
     private final InputStream sheet;
     private final XMLStreamReader xml;
     private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
-    private final String fileName;
     private int lastRow;
 
-    private XlsxRowSource(Path file, OPCPackage workbook, String fileName) throws IOException, OpenXML4JException,
+    private XlsxRowSource(Path file, OPCPackage workbook) throws IOException, OpenXML4JException,
             SAXException, XMLStreamException {
         this.file = file;
         this.workbook = workbook;
-        this.fileName = fileName;
         XSSFReader reader = new XSSFReader(workbook);
         this.sharedStrings = new ReadOnlySharedStringsTable(workbook, false);
         this.styles = reader.getStylesTable();
         this.date1904 = date1904(reader);
         Iterator<InputStream> sheets = reader.getSheetsData();
         if (!sheets.hasNext()) {
-            throw InventoryRefused.file(fileName, "工作簿没有工作表 / the workbook has no sheet");
+            throw new TabularFileRefused("工作簿没有工作表 / the workbook has no sheet");
         }
         this.sheet = sheets.next();
         this.xml = XML.createXMLStreamReader(sheet);
@@ -84,10 +82,10 @@ final class XlsxRowSource implements RowSource {
     /**
      * Opens the first sheet of the workbook in {@code content}, which this source reads to its end and closes.
      *
-     * @throws InventoryRefused if it is a zip but no readable workbook
+     * @throws TabularFileRefused if it is a zip but no readable workbook
      */
-    static XlsxRowSource open(InputStream content, String fileName) throws IOException {
-        Path file = Files.createTempFile("ipop-inventory-", ".xlsx");
+    static XlsxRowSource open(InputStream content) throws IOException {
+        Path file = Files.createTempFile("ipop-tabular-", ".xlsx");
         try (content) {
             Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -97,22 +95,22 @@ final class XlsxRowSource implements RowSource {
         OPCPackage workbook = null;
         try {
             workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            return new XlsxRowSource(file, workbook, fileName);
+            return new XlsxRowSource(file, workbook);
         } catch (IOException | OpenXML4JException | SAXException | XMLStreamException | RuntimeException e) {
             if (workbook != null) {
                 workbook.revert();
             }
             Files.deleteIfExists(file);
-            if (e instanceof InventoryRefused refused) {
+            if (e instanceof TabularFileRefused refused) {
                 throw refused;
             }
-            throw InventoryRefused.file(fileName, "无法读取 XLSX 工作簿（文件损坏，或是另一种 zip 文件）"
+            throw new TabularFileRefused("无法读取 XLSX 工作簿（文件损坏，或是另一种 zip 文件）"
                     + " / not a readable XLSX workbook (damaged, or another kind of zip file): " + e.getMessage());
         }
     }
 
     @Override
-    public SourceRow next() {
+    public TabularRow next() {
         try {
             while (xml.hasNext()) {
                 if (xml.next() == START_ELEMENT && xml.getLocalName().equals("row")) {
@@ -122,13 +120,13 @@ final class XlsxRowSource implements RowSource {
             return null;
         } catch (XMLStreamException | RuntimeException e) {
             int row = lastRow + 1;
-            throw InventoryRefused.file(fileName, "工作表自第 " + row + " 行起已损坏 / the sheet is damaged from row "
+            throw new TabularFileRefused("工作表自第 " + row + " 行起已损坏 / the sheet is damaged from row "
                     + row + ": " + e.getMessage());
         }
     }
 
     /** Reads a {@code <row>}: its number ({@code r}, or the next one) and its cells, gaps filled with "". */
-    private SourceRow readRow() throws XMLStreamException {
+    private TabularRow readRow() throws XMLStreamException {
         String reference = xml.getAttributeValue(null, "r");
         lastRow = reference == null ? lastRow + 1 : Integer.parseInt(reference);
         List<String> cells = new ArrayList<>();
@@ -146,7 +144,7 @@ final class XlsxRowSource implements RowSource {
                 break;
             }
         }
-        return new SourceRow(lastRow, cells);
+        return new TabularRow(lastRow, cells);
     }
 
     /** Reads a {@code <c>} up to its end: the text of its value, by its type {@code t} and style {@code s}. */

@@ -1,4 +1,4 @@
-package org.ipop.library.importing;
+package org.ipop.tabular;
 
 /** Spreadsheet column letters (A, B, … Z, AA, AB …), as users see them and as XLSX cell references write them. */
 final class SheetColumns {
