@@ -14,15 +14,30 @@ import org.ipop.enterprises.EnterpriseView;
  *
  * @param segments   SEI 2021 branch code → why the enterprise belongs to it
  * @param excluded   patents it rejected (or was already offered)
+ * @param feedback   per SEI branch, how many pushed patents it found interesting minus how many not relevant
  */
 public record EnterpriseQuery(String id, String name, Map<String, String> segments, Set<String> ipcSubclasses,
-        Map<String, Integer> terms, String provinceCode, boolean recognised, Set<String> excluded) {
+        Map<String, Integer> terms, String provinceCode, boolean recognised, Set<String> excluded,
+        Map<String, Integer> feedback) {
 
     public EnterpriseQuery {
         segments = Map.copyOf(segments);
         ipcSubclasses = Set.copyOf(ipcSubclasses);
         terms = Map.copyOf(terms);
         excluded = Set.copyOf(excluded);
+        feedback = Map.copyOf(feedback);
+    }
+
+    /** Without feedback yet. */
+    public EnterpriseQuery(String id, String name, Map<String, String> segments, Set<String> ipcSubclasses,
+            Map<String, Integer> terms, String provinceCode, boolean recognised, Set<String> excluded) {
+        this(id, name, segments, ipcSubclasses, terms, provinceCode, recognised, excluded, Map.of());
+    }
+
+    /** The same enterprise with its answers so far: SEI branch → interested minus not relevant. */
+    public EnterpriseQuery withFeedback(Map<String, Integer> bySegment) {
+        return new EnterpriseQuery(id, name, segments, ipcSubclasses, terms, provinceCode, recognised, excluded,
+                bySegment);
     }
 
     /** Builds the query of a registered enterprise, bridging its industry classes to segments. */

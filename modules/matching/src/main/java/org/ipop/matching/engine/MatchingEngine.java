@@ -22,7 +22,9 @@ import org.ipop.library.MatchablePatent;
  *   structure = max(segment link: 1.0 registered / 0.75 inferred, × 0.85 if the patent's tag is IPC-only;
  *                   shared IPC subclass: 0.8)
  *   text      = bm25 / (bm25 + 6)           BM25 (k1 1.2, b 0.75) of the enterprise's terms in the patent's text
- *   priors    = same province 0.04, tier A 0.05 / B 0.03 / C 0.01, value score × 0.0003
+ *   priors    = same province 0.04, tier A 0.05 / B 0.03 / C 0.01, value score × 0.0003,
+ *               feedback: per interested patent of the same branch +0.03 (at most +0.09),
+ *               per not relevant −0.05 (at most −0.15)
  * </pre>
  * A candidate needs a structural link or a text score of at least {@value #MIN_TEXT}. Every match carries its
  * explanation: the segments that linked it and how, the phrases both texts share, the priors and their amounts.
@@ -146,6 +148,18 @@ public final class MatchingEngine {
         if (tierPrior > 0) {
             prior += tierPrior;
             priors.add(patent.tier() + " 档 +" + String.format(Locale.ROOT, "%.2f", tierPrior));
+        }
+        int net = 0;
+        for (MatchablePatent.Segment segment : patent.segments()) {
+            if (segment.catalog().equals("SEI_2021")) {
+                net += enterprise.feedback().getOrDefault(segment.code(), 0);
+            }
+        }
+        if (net != 0) {
+            double feedback = Math.max(-0.15, Math.min(0.09, net > 0 ? 0.03 * net : 0.05 * net));
+            prior += feedback;
+            priors.add(String.format(Locale.ROOT, "企业对同领域已推送专利的反馈（%s%d）%+.2f", net > 0 ? "感兴趣 +" : "不相关 ",
+                    Math.abs(net), feedback));
         }
         double valuePrior = patent.valueScore() * 0.0003;
         prior += valuePrior;

@@ -66,6 +66,17 @@ class MatchingEngineTest {
     }
 
     @Test
+    void answers_about_a_segment_move_its_other_patents() {
+        EnterpriseQuery plain = hydrogenEnterprise(Set.of("CN2"));
+        double before = engine.topPatents(plain, 1).getFirst().score();
+        Match after = engine.topPatents(plain.withFeedback(Map.of("6.4", -2)), 1).getFirst();
+        assertEquals("CN1", after.patentId());
+        assertEquals(before - 0.10, after.score(), 1e-4);
+        assertTrue(after.priors().stream().anyMatch(p -> p.contains("不相关 2") && p.contains("-0.10")),
+                after.priors().toString());
+    }
+
+    @Test
     void a_patent_finds_the_enterprises_it_suits() {
         EnterpriseQuery robots = new EnterpriseQuery("91420100MA4K000001", "武汉机器人", Map.of("2.1",
                 "由行业分类 3491 工业机器人制造 推断"), Set.of(), Terms.of("工业机器人 减速器"), "420000", false, Set.of());

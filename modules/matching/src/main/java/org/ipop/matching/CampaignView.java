@@ -1,0 +1,13 @@
+package org.ipop.matching;
+
+import java.util.List;
+
+/**
+ * A campaign and where it stands: DRAFT → RUNNING → READY (results to preview) → PUSHED, or FAILED with a message.
+ * The scope is the tenant's library (admitted, available patents).
+ */
+public record CampaignView(String id, String name, String scope, List<String> branches, List<String> regions,
+        List<String> recognitions, int k, String status, long enterprisesInScope, long enterprisesDone,
+        long patentsInScope, long matches, long pushed, String failure, String createdBy, String createdAt,
+        String finishedAt, String pushedAt) {
+}

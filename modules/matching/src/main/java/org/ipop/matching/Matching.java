@@ -1,0 +1,364 @@
+package org.ipop.matching;
+
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.ipop.audit.AuditTrail;
+import org.ipop.enterprises.EnterpriseView;
+import org.ipop.enterprises.Enterprises;
+import org.ipop.enterprises.Recognition;
+import org.ipop.kernel.Conflict;
+import org.ipop.kernel.CurrentTenant;
+import org.ipop.kernel.FieldError;
+import org.ipop.kernel.NotFound;
+import org.ipop.kernel.TenantId;
+import org.ipop.kernel.ValidationFailed;
+import org.ipop.library.MatchablePatent;
+import org.ipop.library.ResourceLibrary;
+import org.ipop.matching.engine.EnterpriseQuery;
+import org.ipop.matching.engine.IndustryBridge;
+import org.ipop.matching.engine.Match;
+import org.ipop.matching.engine.MatchingEngine;
+import org.ipop.matching.engine.PatentCorpus;
+import org.ipop.matching.persistence.MongoCampaigns;
+import org.ipop.matching.persistence.MongoInbox;
+import org.ipop.reference.ReferenceData;
+
+/**
+ * Campaigns, previews and inboxes of the request's tenant. A run matches every enterprise in the campaign's scope
+ * against the library's available patents (admitted, not lapsed) in the background, without the patents the
+ * enterprise was already offered or rejected; its results wait for the operator's push.
+ */
+@ApplicationScoped
+public class Matching {
+
+    private static final Logger LOG = Logger.getLogger(Matching.class.getName());
+    private static final int DEFAULT_K = 20;
+    private static final int PROGRESS_EVERY = 50;
+
+    private final CurrentTenant tenant;
+    private final ResourceLibrary library;
+    private final Enterprises enterprises;
+    private final MongoCampaigns campaigns;
+    private final MongoInbox inbox;
+    private final AuditTrail audit;
+
+    @Inject
+    public Matching(CurrentTenant tenant, ResourceLibrary library, Enterprises enterprises, MongoCampaigns campaigns,
+            MongoInbox inbox, AuditTrail audit) {
+        this.tenant = tenant;
+        this.library = library;
+        this.enterprises = enterprises;
+        this.campaigns = campaigns;
+        this.inbox = inbox;
+        this.audit = audit;
+    }
+
+    /** For CDI's client proxy only. */
+    protected Matching() {
+        this(null, null, null, null, null, null);
+    }
+
+    public CampaignView create(CampaignInput input, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (input == null || input.name() == null || input.name().isBlank()) {
+            errors.add(new FieldError("name", null, "活动名称必填 / the name is required"));
+        }
+        int k = input == null || input.k() == null ? DEFAULT_K : input.k();
+        if (k < 1 || k > 50) {
+            errors.add(new FieldError("k", String.valueOf(k), "每家企业推送 1–50 件 / between 1 and 50"));
+        }
+        if (input != null) {
+            input.branches().stream().filter(b -> ReferenceData.get().industryBranch(b).isEmpty())
+                    .forEach(b -> errors.add(new FieldError("branches", b, "不是战略性新兴产业细分领域代码 / not an SEI branch")));
+            input.regions().stream().filter(r -> ReferenceData.get().region(r).isEmpty())
+                    .forEach(r -> errors.add(new FieldError("regions", r, "不是行政区划代码 / not a region code")));
+            input.recognitions().stream().filter(r -> Recognition.parse(r).isEmpty())
+                    .forEach(r -> errors.add(new FieldError("recognitions", r, "未知的认定类型 / not a recognition")));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed("匹配活动设置有误 / The campaign is not valid", errors);
+        }
+        CampaignInput normalised = new CampaignInput(input.name(), input.branches(), input.regions(),
+                input.recognitions().stream().map(r -> Recognition.parse(r).orElseThrow().name()).toList(), k);
+        String id = campaigns.create(tenant.require(), normalised, k, actor);
+        audit.record(tenant.require(), actor, "matching.campaign.created", id, input.name());
+        return campaign(id);
+    }
+
+    public List<CampaignView> campaigns() {
+        return campaigns.all(tenant.require());
+    }
+
+    public CampaignView campaign(String id) {
+        return campaigns.find(tenant.require(), id).orElseThrow(() -> new NotFound("campaign", id));
+    }
+
+    /** Starts (or restarts) a run in the background; the campaign shows its progress. */
+    public CampaignView run(String id, String actor) {
+        TenantId tenantId = tenant.require();
+        CampaignView campaign = campaign(id);
+        if (!campaigns.transition(tenantId, id, List.of("DRAFT", "READY", "FAILED"), "RUNNING")) {
+            throw new Conflict("活动状态为 " + campaign.status() + "，不能运行 / A " + campaign.status()
+                    + " campaign cannot be run.");
+        }
+        audit.record(tenantId, actor, "matching.campaign.run", id, campaign.name());
+        executor().execute(() -> execute(tenantId, campaign));
+        return campaign(id);
+    }
+
+    /** The run itself; carries its tenant explicitly (no request here). */
+    void execute(TenantId tenantId, CampaignView campaign) {
+        try {
+            List<MatchablePatent> patents = new ArrayList<>();
+            library.forEachMatchable(tenantId, patents::add);
+            MatchingEngine engine = new MatchingEngine(PatentCorpus.of(patents));
+            Map<String, MatchablePatent> byId = new HashMap<>();
+            patents.forEach(patent -> byId.put(patent.id(), patent));
+            List<EnterpriseView> inScope = new ArrayList<>();
+            enterprises.forEach(tenantId, enterprise -> {
+                if (inScope(campaign, enterprise)) {
+                    inScope.add(enterprise);
+                }
+            });
+            campaigns.started(tenantId, campaign.id(), inScope.size(), patents.size());
+            List<MatchView> batch = new ArrayList<>();
+            long done = 0;
+            for (EnterpriseView enterprise : inScope) {
+                EnterpriseQuery query = query(tenantId, enterprise);
+                List<Match> matches = engine.topPatents(query, campaign.k());
+                for (int rank = 0; rank < matches.size(); rank++) {
+                    batch.add(view(enterprise, matches.get(rank), byId.get(matches.get(rank).patentId()), rank + 1));
+                }
+                done++;
+                if (done % PROGRESS_EVERY == 0) {
+                    campaigns.recordMatches(tenantId, campaign.id(), batch, done);
+                    batch = new ArrayList<>();
+                }
+            }
+            campaigns.recordMatches(tenantId, campaign.id(), batch, done);
+            campaigns.finished(tenantId, campaign.id(), "READY", null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Campaign " + campaign.id() + " of tenant " + tenantId + " failed", e);
+            campaigns.finished(tenantId, campaign.id(), "FAILED",
+                    "匹配意外中止，可重新运行 / The run stopped unexpectedly; run it again.");
+        }
+    }
+
+    public List<MatchView> matches(String id, String enterprise, int page, int size) {
+        campaign(id);
+        int pageSize = Math.max(1, Math.min(size, 500));
+        return campaigns.matches(tenant.require(), id, enterprise, Math.max(0, page) * pageSize, pageSize);
+    }
+
+    /** Pushes a ready campaign's results into the enterprises' inboxes (each patent once per enterprise). */
+    public CampaignView push(String id, String actor) {
+        TenantId tenantId = tenant.require();
+        CampaignView campaign = campaign(id);
+        if (!campaigns.transition(tenantId, id, List.of("READY"), "PUSHED")) {
+            throw new Conflict("只有已完成匹配的活动可以推送 / Only a READY campaign can be pushed; this one is "
+                    + campaign.status() + ".");
+        }
+        Map<String, String> provinces = new HashMap<>();
+        List<MatchView> batch = new ArrayList<>();
+        long[] pushed = {0};
+        campaigns.forEachMatch(tenantId, id, match -> {
+            batch.add(match);
+            if (batch.size() == 500) {
+                pushed[0] += pushBatch(tenantId, id, batch, provinces);
+                batch.clear();
+            }
+        });
+        pushed[0] += pushBatch(tenantId, id, batch, provinces);
+        campaigns.pushed(tenantId, id, pushed[0], actor);
+        audit.record(tenantId, actor, "matching.campaign.pushed", id, pushed[0] + " patents pushed");
+        return campaign(id);
+    }
+
+    private long pushBatch(TenantId tenantId, String campaign, List<MatchView> batch, Map<String, String> provinces) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<List<String>> segmentKeys = batch.stream().map(match -> match.segments().stream()
+                .filter(s -> s.startsWith("战略性新兴产业 ")).map(s -> s.split(" ")[1]).toList()).toList();
+        List<String> provinceOf = batch.stream().map(match -> provinces.computeIfAbsent(match.enterpriseCode(),
+                code -> enterprises.find(tenantId, code).map(e -> e.profile().regionCode().substring(0, 2) + "0000")
+                        .orElse(null))).toList();
+        return inbox.push(tenantId, campaign, batch, segmentKeys, provinceOf);
+    }
+
+    /** The funnel of a campaign: pushed → viewed → interested, in total, per segment and per province. */
+    public Funnel funnel(String id) {
+        campaign(id);
+        long[] total = new long[4];
+        Map<String, long[]> bySegment = new LinkedHashMap<>();
+        Map<String, long[]> byRegion = new LinkedHashMap<>();
+        inbox.forEachOfCampaign(tenant.require(), id, entry -> {
+            count(total, entry);
+            entry.segmentKeys().forEach(key -> count(bySegment.computeIfAbsent(key, k -> new long[4]), entry));
+            count(byRegion.computeIfAbsent(entry.province() == null ? "—" : entry.province(), k -> new long[4]),
+                    entry);
+        });
+        ReferenceData reference = ReferenceData.get();
+        return new Funnel(stage(null, null, total),
+                bySegment.entrySet().stream().map(e -> stage(e.getKey(), reference.industryBranch(e.getKey())
+                        .map(b -> b.name()).orElse(null), e.getValue())).toList(),
+                byRegion.entrySet().stream().map(e -> stage(e.getKey(), reference.region(e.getKey())
+                        .map(r -> r.name()).orElse(null), e.getValue())).toList());
+    }
+
+    /**
+     * The best patents for one enterprise now (incremental matching after its profile changed, or before a
+     * campaign), without the ones already offered to it.
+     */
+    public List<MatchView> preview(String creditCode, int k) {
+        TenantId tenantId = tenant.require();
+        EnterpriseView enterprise = enterprises.find(creditCode);
+        List<MatchablePatent> patents = new ArrayList<>();
+        library.forEachMatchable(tenantId, patents::add);
+        Map<String, MatchablePatent> byId = new HashMap<>();
+        patents.forEach(patent -> byId.put(patent.id(), patent));
+        List<Match> matches = new MatchingEngine(PatentCorpus.of(patents)).topPatents(query(tenantId, enterprise),
+                Math.max(1, Math.min(k, 50)));
+        List<MatchView> result = new ArrayList<>();
+        for (int rank = 0; rank < matches.size(); rank++) {
+            result.add(view(enterprise, matches.get(rank), byId.get(matches.get(rank).patentId()), rank + 1));
+        }
+        return result;
+    }
+
+    /** The enterprises a patent suits best (incremental matching of a newly admitted or published patent). */
+    public List<MatchView> enterprisesFor(String patentId, int k) {
+        TenantId tenantId = tenant.require();
+        List<MatchablePatent> patents = new ArrayList<>();
+        library.forEachMatchable(tenantId, patents::add);
+        int index = -1;
+        for (int i = 0; i < patents.size(); i++) {
+            if (patents.get(i).id().equals(patentId)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new NotFound("patent available for matching (admitted, in force)", patentId);
+        }
+        List<EnterpriseView> all = new ArrayList<>();
+        enterprises.forEach(tenantId, all::add);
+        Map<String, EnterpriseView> byCode = new HashMap<>();
+        List<EnterpriseQuery> queries = new ArrayList<>();
+        for (EnterpriseView enterprise : all) {
+            byCode.put(enterprise.creditCode(), enterprise);
+            queries.add(query(tenantId, enterprise));
+        }
+        MatchablePatent patent = patents.get(index);
+        List<Match> matches = new MatchingEngine(PatentCorpus.of(patents)).topEnterprises(index, queries,
+                Math.max(1, Math.min(k, 100)));
+        List<MatchView> result = new ArrayList<>();
+        for (int rank = 0; rank < matches.size(); rank++) {
+            result.add(view(byCode.get(matches.get(rank).enterpriseId()), matches.get(rank), patent, rank + 1));
+        }
+        return result;
+    }
+
+    /** The inbox of the user's enterprise. */
+    public List<InboxItem> inbox(String username) {
+        return inbox.of(tenant.require(), enterprises.mine(username).creditCode());
+    }
+
+    public InboxItem markRead(String username, String patentId) {
+        String enterprise = enterprises.mine(username).creditCode();
+        if (!inbox.markRead(tenant.require(), enterprise, patentId)) {
+            throw new NotFound("pushed patent", patentId);
+        }
+        return item(enterprise, patentId);
+    }
+
+    /** The enterprise's answer; "not relevant" needs a reason, which later matching takes into account. */
+    public InboxItem respond(String username, String patentId, InboxResponse response) {
+        String enterprise = enterprises.mine(username).creditCode();
+        if (response == null || !(InboxResponse.INTERESTED.equals(response.response())
+                || InboxResponse.NOT_RELEVANT.equals(response.response()))) {
+            throw new ValidationFailed("反馈有误 / The answer is not valid", List.of(new FieldError("response",
+                    response == null ? null : response.response(), "INTERESTED 或 NOT_RELEVANT")));
+        }
+        if (InboxResponse.NOT_RELEVANT.equals(response.response())
+                && (response.reason() == null || response.reason().isBlank())) {
+            throw new ValidationFailed("请说明不相关的原因 / Say why it is not relevant", List.of(new FieldError(
+                    "reason", null, "不相关需填写原因 / a reason is required")));
+        }
+        if (!inbox.respond(tenant.require(), enterprise, patentId, response.response(),
+                response.reason() == null ? null : response.reason().strip(), username)) {
+            throw new NotFound("pushed patent", patentId);
+        }
+        audit.record(tenant.require(), username, "matching.inbox.answered", patentId, response.response()
+                + (response.reason() == null ? "" : ": " + response.reason()));
+        return item(enterprise, patentId);
+    }
+
+    private InboxItem item(String enterprise, String patentId) {
+        return inbox.of(tenant.require(), enterprise).stream().filter(i -> i.patentId().equals(patentId))
+                .findFirst().orElseThrow(() -> new NotFound("pushed patent", patentId));
+    }
+
+    private EnterpriseQuery query(TenantId tenantId, EnterpriseView enterprise) {
+        Set<String> excluded = inbox.patentsOf(tenantId, enterprise.creditCode());
+        return EnterpriseQuery.of(enterprise, enterprises.openDemands(tenantId, enterprise.creditCode()), excluded,
+                IndustryBridge.standard()).withFeedback(inbox.feedbackOf(tenantId, enterprise.creditCode()));
+    }
+
+    private static boolean inScope(CampaignView campaign, EnterpriseView enterprise) {
+        if (!campaign.branches().isEmpty() && campaign.branches().stream().noneMatch(branch ->
+                enterprise.profile().branches().contains(branch) || enterprise.profile().industryClasses().stream()
+                        .anyMatch(c -> IndustryBridge.standard().branchesOf(c).contains(branch)))) {
+            return false;
+        }
+        String region = enterprise.profile().regionCode();
+        if (!campaign.regions().isEmpty() && campaign.regions().stream().noneMatch(r -> region.equals(r)
+                || (r.endsWith("0000") && region.startsWith(r.substring(0, 2)))
+                || (r.endsWith("00") && region.startsWith(r.substring(0, 4))))) {
+            return false;
+        }
+        return campaign.recognitions().isEmpty() || campaign.recognitions().stream()
+                .anyMatch(enterprise.profile().recognitions()::contains);
+    }
+
+    private static MatchView view(EnterpriseView enterprise, Match match, MatchablePatent patent, int rank) {
+        return new MatchView(enterprise.creditCode(), enterprise.profile().name(), match.patentId(),
+                patent == null ? null : patent.title(), patent == null ? null : patent.institution(), rank,
+                match.score(), match.segments(), match.sharedTerms(), match.priors());
+    }
+
+    private static void count(long[] counts, MongoInbox.Entry entry) {
+        counts[0]++;
+        if (entry.viewed()) {
+            counts[1]++;
+        }
+        if (InboxResponse.INTERESTED.equals(entry.response())) {
+            counts[2]++;
+        }
+        if (InboxResponse.NOT_RELEVANT.equals(entry.response())) {
+            counts[3]++;
+        }
+    }
+
+    private static Funnel.Stage stage(String key, String name, long[] counts) {
+        return new Funnel.Stage(key, name, counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    private static ManagedExecutorService executor() {
+        try {
+            return InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        } catch (NamingException e) {
+            throw new IllegalStateException("no managed executor", e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.ipop.matching.persistence;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.ipop.kernel.TenantId;
+import org.ipop.matching.CampaignInput;
+import org.ipop.matching.CampaignView;
+import org.ipop.matching.MatchView;
+import org.ipop.persistence.Databases;
+
+/** Campaigns and their results. Runs write with the tenant named explicitly: they run outside requests. */
+@ApplicationScoped
+public class MongoCampaigns {
+
+    static final String CAMPAIGNS = "campaigns";
+    static final String MATCHES = "campaign_matches";
+
+    private final Databases databases;
+
+    @Inject
+    public MongoCampaigns(Databases databases) {
+        this.databases = databases;
+    }
+
+    /** For CDI's client proxy only. */
+    protected MongoCampaigns() {
+        this(null);
+    }
+
+    public String create(TenantId tenant, CampaignInput input, int k, String actor) {
+        String id = UUID.randomUUID().toString();
+        campaigns(tenant).insertOne(new Document("_id", id).append("name", input.name().strip())
+                .append("scope", "LIBRARY").append("branches", input.branches()).append("regions", input.regions())
+                .append("recognitions", input.recognitions()).append("k", k).append("status", "DRAFT")
+                .append("enterprisesInScope", 0L).append("enterprisesDone", 0L).append("patentsInScope", 0L)
+                .append("matches", 0L).append("pushed", 0L).append("createdBy", actor)
+                .append("createdAt", new Date()));
+        return id;
+    }
+
+    public Optional<CampaignView> find(TenantId tenant, String id) {
+        return Optional.ofNullable(campaigns(tenant).find(Filters.eq("_id", id)).first()).map(MongoCampaigns::view);
+    }
+
+    public List<CampaignView> all(TenantId tenant) {
+        List<CampaignView> result = new ArrayList<>();
+        campaigns(tenant).find().sort(Sorts.descending("createdAt")).batchSize(200)
+                .forEach(doc -> result.add(view(doc)));
+        return result;
+    }
+
+    /** Moves a campaign from one status to another; false if it was not in {@code from}. */
+    public boolean transition(TenantId tenant, String id, List<String> from, String to) {
+        return campaigns(tenant).updateOne(Filters.and(Filters.eq("_id", id), Filters.in("status", from)),
+                Updates.combine(Updates.set("status", to), Updates.set(to.toLowerCase() + "At", new Date())))
+                .getModifiedCount() == 1;
+    }
+
+    public void started(TenantId tenant, String id, long enterprises, long patents) {
+        campaigns(tenant).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("enterprisesInScope",
+                enterprises), Updates.set("patentsInScope", patents), Updates.set("enterprisesDone", 0L),
+                Updates.set("matches", 0L), Updates.unset("failure")));
+        databases.forTenant(tenant).getCollection(MATCHES).deleteMany(Filters.eq("campaign", id));
+    }
+
+    /** Stores one batch of results and the progress. */
+    public void recordMatches(TenantId tenant, String id, List<MatchView> matches, long enterprisesDone) {
+        if (!matches.isEmpty()) {
+            databases.forTenant(tenant).getCollection(MATCHES).insertMany(matches.stream().map(match ->
+                    new Document("_id", id + "|" + match.enterpriseCode() + "|" + match.patentId())
+                            .append("campaign", id).append("enterprise", match.enterpriseCode())
+                            .append("enterpriseName", match.enterpriseName()).append("patent", match.patentId())
+                            .append("title", match.title()).append("institution", match.institution())
+                            .append("rank", match.rank()).append("score", match.score())
+                            .append("segments", match.segments()).append("sharedTerms", match.sharedTerms())
+                            .append("priors", match.priors())).toList());
+        }
+        campaigns(tenant).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("enterprisesDone",
+                enterprisesDone), Updates.inc("matches", (long) matches.size())));
+    }
+
+    public void finished(TenantId tenant, String id, String status, String failure) {
+        campaigns(tenant).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", status),
+                Updates.set("finishedAt", new Date()), failure == null ? Updates.unset("failure")
+                        : Updates.set("failure", failure)));
+    }
+
+    public void pushed(TenantId tenant, String id, long pushed, String actor) {
+        campaigns(tenant).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("pushed", pushed),
+                Updates.set("pushedBy", actor)));
+    }
+
+    /** A page of a campaign's results, by enterprise then rank. */
+    public List<MatchView> matches(TenantId tenant, String id, String enterprise, int offset, int limit) {
+        List<MatchView> result = new ArrayList<>();
+        databases.forTenant(tenant).getCollection(MATCHES).find(enterprise == null ? Filters.eq("campaign", id)
+                : Filters.and(Filters.eq("campaign", id), Filters.eq("enterprise", enterprise)))
+                .sort(Sorts.ascending("enterpriseName", "rank")).skip(offset).limit(limit)
+                .forEach(doc -> result.add(match(doc)));
+        return result;
+    }
+
+    /** Every result of a campaign (for pushing). */
+    public void forEachMatch(TenantId tenant, String id, Consumer<MatchView> action) {
+        databases.forTenant(tenant).getCollection(MATCHES).find(Filters.eq("campaign", id)).batchSize(500)
+                .forEach(doc -> action.accept(match(doc)));
+    }
+
+    private MongoCollection<Document> campaigns(TenantId tenant) {
+        return databases.forTenant(tenant).getCollection(CAMPAIGNS);
+    }
+
+    static MatchView match(Document doc) {
+        return new MatchView(doc.getString("enterprise"), doc.getString("enterpriseName"), doc.getString("patent"),
+                doc.getString("title"), doc.getString("institution"), doc.getInteger("rank", 0),
+                doc.get("score") instanceof Number n ? n.doubleValue() : 0,
+                doc.getList("segments", String.class, List.of()), doc.getList("sharedTerms", String.class, List.of()),
+                doc.getList("priors", String.class, List.of()));
+    }
+
+    private static CampaignView view(Document doc) {
+        return new CampaignView(doc.getString("_id"), doc.getString("name"), doc.getString("scope"),
+                doc.getList("branches", String.class, List.of()), doc.getList("regions", String.class, List.of()),
+                doc.getList("recognitions", String.class, List.of()), doc.getInteger("k", 20),
+                doc.getString("status"), number(doc, "enterprisesInScope"), number(doc, "enterprisesDone"),
+                number(doc, "patentsInScope"), number(doc, "matches"), number(doc, "pushed"),
+                doc.getString("failure"), doc.getString("createdBy"), instant(doc.getDate("createdAt")),
+                instant(doc.getDate("finishedAt")), instant(doc.getDate("pushedAt")));
+    }
+
+    private static long number(Document doc, String field) {
+        return doc.get(field) instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static String instant(Date date) {
+        return date == null ? null : date.toInstant().toString();
+    }
+}
