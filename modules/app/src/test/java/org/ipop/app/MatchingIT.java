@@ -1,0 +1,179 @@
+package org.ipop.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.ipop.app.support.Api;
+import org.ipop.app.support.Api.Reply;
+import org.ipop.app.support.Inventories;
+import org.ipop.app.support.PlatformIT;
+import org.ipop.app.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Matching and push end to end: a campaign over the library's available patents, its explained results, the push
+ * into an enterprise's inbox, the enterprise's answers and the funnel, incremental matching, and isolation.
+ */
+class MatchingIT extends PlatformIT {
+
+    /** A row of an inventory: number, title, status, IPC codes (a hydrogen-storage invention by default). */
+    private static String row(String number, String title, String legalStatus, String ipc) {
+        return number + "," + title + ",20230315,发明," + ipc.split(";")[0] + "," + ipc
+                + ",本发明公开了" + title + "，提高了储氢密度和安全性。,1." + title + "，其特征在于包括储氢罐和减压阀。,华中科技大学,大专院校,"
+                + legalStatus;
+    }
+
+    private static void importRows(String tto, String... rows) {
+        String csv = Inventories.HEADER + "\n" + String.join("\n", rows) + "\n";
+        JsonObject job = Inventories.importAndWait(tto, "华中科技大学", "matching.csv",
+                csv.getBytes(StandardCharsets.UTF_8)).json();
+        assertEquals("COMPLETED", job.getString("status"), job.toString());
+        assertEquals(0, job.getInt("errorRows"), job.toString());
+    }
+
+    private static void admit(String number, String tto, String operator) {
+        assertEquals(200, Api.sendJson("PUT", "/api/library/patents/" + number + "/self-assessment", tto, null,
+                "{\"prospect\":\"GOOD\",\"intendedMode\":\"LICENCE\"}").status());
+        Reply admitted = Api.sendJson("POST", "/api/library/patents/" + number + "/review", operator, null,
+                "{\"outcome\":\"ADMIT\"}");
+        assertEquals("ADMITTED", admitted.json().getString("status"), admitted.body());
+    }
+
+    private static JsonObject runToEnd(String campaign, String operator) throws InterruptedException {
+        Reply started = Api.call("POST", "/api/matching/campaigns/" + campaign + "/run", operator, null, null, null);
+        assertEquals(202, started.status(), started.body());
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonObject state = Api.get("/api/matching/campaigns/" + campaign, operator).json();
+            if (!state.getString("status").equals("RUNNING")) {
+                return state;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the campaign did not finish in 60 s");
+    }
+
+    private static List<String> patentIds(JsonArray matches) {
+        return matches.getValuesAs(JsonObject.class).stream().map(m -> m.getString("patentId")).toList();
+    }
+
+    @Test
+    void a_campaign_matches_explains_pushes_and_learns_from_the_answers() throws Exception {
+        String tto = Tokens.of("hubei-tto");
+        String operator = Tokens.of("hubei-operator");
+        String enterprise = Tokens.of("hubei-enterprise");
+        String storage = Inventories.newApplicationNumber();
+        String valve = Inventories.newApplicationNumber();
+        String notAdmitted = Inventories.newApplicationNumber();
+        String lapsed = Inventories.newApplicationNumber();
+        importRows(tto, row(storage, "一种车载高压储氢瓶及其储氢方法", "有权-审定授权", "F17C1/00;C01B3/00"),
+                row(valve, "一种储氢瓶用组合减压阀", "审中-实审", "F17C13/04;F16K17/00"),
+                row(notAdmitted, "一种固态储氢合金储氢罐", "审中-实审", "F17C11/00;C01B3/00"),
+                row(lapsed, "一种液态储氢运输罐车", "无权-视为撤回", "F17C1/00;C01B3/00"));
+        admit(storage, tto, operator);
+        admit(valve, tto, operator);
+        admit(lapsed, tto, operator);
+
+        // The enterprise registers in the SEI branch the library gave the storage patent, and says what it makes.
+        String branch = Api.get("/api/library/patents/" + storage, operator).json().getJsonArray("tags")
+                .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("catalog").equals("SEI_2021"))
+                .map(t -> t.getString("branchCode")).findFirst()
+                .orElseThrow(() -> new AssertionError("the storage patent has no SEI tag"));
+        String code = EnterprisesIT.enterpriseOf("hubei-enterprise", enterprise);
+        Reply profile = Api.sendJson("PUT", "/api/enterprises/me", enterprise, null, EnterprisesIT.profile(code,
+                "湖北储氢装备有限公司").replace("\"6.4\"", "\"" + branch + "\"")
+                .replace("氢燃料电池电堆、车载储氢瓶", "车载高压储氢瓶、储氢瓶减压阀"));
+        assertEquals(200, profile.status(), profile.body());
+
+        Reply created = Api.sendJson("POST", "/api/matching/campaigns", operator, null,
+                "{\"name\": \"储氢装备专场\", \"regions\": [\"420000\"], \"k\": 10}");
+        assertEquals(201, created.status(), created.body());
+        String campaign = created.json().getString("id");
+        JsonObject ready = runToEnd(campaign, operator);
+        assertEquals("READY", ready.getString("status"), ready.toString());
+        assertTrue(ready.getJsonNumber("enterprisesInScope").longValue() >= 1);
+
+        JsonArray matches = Api.get("/api/matching/campaigns/" + campaign + "/matches?enterprise=" + code, operator)
+                .array();
+        List<String> offered = patentIds(matches);
+        assertTrue(offered.containsAll(List.of(storage, valve)), offered.toString());
+        assertFalse(offered.contains(notAdmitted), "a patent not admitted to the library is not available");
+        assertFalse(offered.contains(lapsed), "a lapsed patent is not available");
+        JsonObject best = matches.getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("patentId").equals(storage)).findFirst().orElseThrow();
+        assertTrue(best.getJsonArray("segments").toString().contains(branch), best.toString());
+        assertTrue(best.getJsonArray("sharedTerms").toString().contains("储氢瓶"), best.toString());
+
+        // Push, then the enterprise reads and answers in its inbox.
+        JsonObject pushed = Api.call("POST", "/api/matching/campaigns/" + campaign + "/push", operator, null, null,
+                null).json();
+        assertEquals("PUSHED", pushed.getString("status"));
+        assertTrue(pushed.getJsonNumber("pushed").longValue() >= 2);
+        assertTrue(patentIds(Api.get("/api/inbox", enterprise).array()).containsAll(List.of(storage, valve)));
+        assertEquals(200, Api.call("POST", "/api/inbox/" + storage + "/read", enterprise, null, null, null).status());
+        Reply noReason = Api.sendJson("POST", "/api/inbox/" + valve + "/response", enterprise, null,
+                "{\"response\": \"NOT_RELEVANT\"}");
+        assertEquals(400, noReason.status());
+        assertEquals("NOT_RELEVANT", Api.sendJson("POST", "/api/inbox/" + valve + "/response", enterprise, null,
+                "{\"response\": \"NOT_RELEVANT\", \"reason\": \"我们不做阀门\"}").json().getString("response"));
+        assertEquals("INTERESTED", Api.sendJson("POST", "/api/inbox/" + storage + "/response", enterprise, null,
+                "{\"response\": \"INTERESTED\"}").json().getString("response"));
+
+        JsonObject funnel = Api.get("/api/matching/campaigns/" + campaign + "/funnel", operator).json();
+        JsonObject total = funnel.getJsonObject("total");
+        assertTrue(total.getJsonNumber("pushed").longValue() >= 2);
+        assertTrue(total.getJsonNumber("viewed").longValue() >= 2, total.toString());
+        assertTrue(total.getJsonNumber("interested").longValue() >= 1);
+        assertTrue(total.getJsonNumber("notRelevant").longValue() >= 1);
+        assertTrue(funnel.getJsonArray("byRegion").toString().contains("湖北省"), funnel.toString());
+
+        // A pushed campaign is not run again; a new one never offers the rejected (or already pushed) patents.
+        assertEquals(409, Api.call("POST", "/api/matching/campaigns/" + campaign + "/run", operator, null, null,
+                null).status());
+        String second = Api.sendJson("POST", "/api/matching/campaigns", operator, null,
+                "{\"name\": \"第二轮\", \"k\": 20}").json().getString("id");
+        assertEquals("READY", runToEnd(second, operator).getString("status"));
+        List<String> again = patentIds(Api.get("/api/matching/campaigns/" + second + "/matches?enterprise=" + code,
+                operator).array());
+        assertFalse(again.contains(valve), "the rejected patent is not pushed again");
+        assertFalse(again.contains(storage), "nor is one already pushed");
+
+        // Incremental: a newly admitted patent finds the enterprise it suits, and the enterprise finds it.
+        String fresh = Inventories.newApplicationNumber();
+        importRows(tto, row(fresh, "一种车载储氢瓶快速加注接口", "有权-审定授权", "F17C5/06;F17C13/04"));
+        admit(fresh, tto, operator);
+        JsonArray suited = Api.get("/api/matching/patents/" + fresh + "/enterprises?k=50", operator).array();
+        assertTrue(suited.getValuesAs(JsonObject.class).stream().anyMatch(m -> m.getString("enterpriseCode")
+                .equals(code)), suited.toString());
+        assertTrue(patentIds(Api.get("/api/matching/enterprises/" + code + "/patents?k=50", operator).array())
+                .contains(fresh));
+    }
+
+    @Test
+    void another_centre_sees_nothing_of_a_campaign_or_an_inbox() throws Exception {
+        String operator = Tokens.of("hubei-operator");
+        String campaign = Api.sendJson("POST", "/api/matching/campaigns", operator, null,
+                "{\"name\": \"湖北内部活动\"}").json().getString("id");
+        String wuhan = Tokens.of("wuhan-operator");
+        assertEquals(404, Api.get("/api/matching/campaigns/" + campaign, wuhan).status());
+        assertEquals(404, Api.call("POST", "/api/matching/campaigns/" + campaign + "/run", wuhan, null, null, null)
+                .status());
+        assertEquals(404, Api.call("POST", "/api/matching/campaigns/" + campaign + "/push", wuhan, null, null, null)
+                .status());
+        assertFalse(Api.get("/api/matching/campaigns", wuhan).body().contains(campaign));
+        assertEquals(403, Api.get("/api/matching/campaigns", Tokens.of("hubei-enterprise")).status());
+
+        String wuhanEnterprise = Tokens.of("wuhan-enterprise");
+        EnterprisesIT.enterpriseOf("wuhan-enterprise", wuhanEnterprise);
+        String hubeiInbox = Api.get("/api/inbox", Tokens.of("hubei-enterprise")).body();
+        JsonArray wuhanInbox = Api.get("/api/inbox", wuhanEnterprise).array();
+        for (JsonObject item : wuhanInbox.getValuesAs(JsonObject.class)) {
+            assertFalse(hubeiInbox.contains(item.getString("patentId")), "inboxes never share 湖北's patents");
+        }
+    }
+}
