@@ -80,6 +80,59 @@ class EnterprisesIT extends PlatformIT {
         assertEquals(403, Api.get("/api/enterprises", token).status());
     }
 
+    private static Reply importList(String token, String fileName, byte[] content) {
+        return Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE
+                + "/api/enterprises/imports?fileName=" + fileName)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/octet-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content)).build());
+    }
+
+    @Test
+    void an_operators_list_imports_its_good_rows_and_reports_every_bad_cell() {
+        String operator = Tokens.of("hubei-operator");
+        String good = newCreditCode();
+        String alsoGood = newCreditCode();
+        String badCheck = newCreditCode().substring(0, 17) + "I";
+        String unknownIndustry = newCreditCode();
+        // As Excel on Chinese Windows saves it: GBK, CRLF, Chinese headers, lists separated by 、
+        String csv = String.join("\r\n",
+                "统一社会信用代码,企业名称,所在地区代码,国民经济行业代码,战略性新兴产业领域,企业规模,资质认定,主营产品,技术关键词",
+                good + ",武汉储能材料有限公司,420111,3841、3849,6.4,小型,专精特新,锂电池正极材料,正极材料、储能",
+                alsoGood + ",宜昌光电股份有限公司,420500,3976,,中型,高新技术企业,光电探测器,光电",
+                badCheck + ",校验错误公司,420100,3841,,,,,",
+                unknownIndustry + ",行业错误公司,420100,9999,,,,,",
+                good + ",重复的公司,420100,3841,,,,,") + "\r\n";
+        Reply report = importList(operator, "enterprises.csv", csv.getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertEquals(200, report.status(), report.body());
+        JsonObject result = report.json();
+        assertEquals(5, result.getInt("rows"));
+        assertEquals(2, result.getInt("created") + result.getInt("updated"));
+        assertEquals(3, result.getInt("refusedRows"));
+        List<String> problems = result.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getInt("row") + " " + e.getString("column") + " " + e.getString("value", "")).toList();
+        assertEquals(List.of("4 统一社会信用代码 " + badCheck, "5 国民经济行业代码 9999", "6 统一社会信用代码 " + good),
+                problems);
+        JsonObject imported = Api.get("/api/enterprises/" + good, operator).json();
+        assertEquals("武汉储能材料有限公司", imported.getJsonObject("profile").getString("name"));
+        assertEquals(List.of("3841", "3849"), imported.getJsonObject("profile").getJsonArray("industryClasses")
+                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+        assertEquals(200, Api.get("/api/enterprises/" + alsoGood, operator).status());
+        assertEquals(404, Api.get("/api/enterprises/" + unknownIndustry, operator).status());
+        assertEquals(404, Api.get("/api/enterprises/" + good, Tokens.of("wuhan-operator")).status());
+    }
+
+    @Test
+    void a_list_without_a_required_column_is_refused_before_anything_is_written() {
+        String operator = Tokens.of("hubei-operator");
+        String code = newCreditCode();
+        Reply refused = importList(operator, "missing.csv", ("统一社会信用代码,企业名称,所在地区代码\n" + code
+                + ",缺列公司,420100\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.json().getString("detail").contains("国民经济行业代码"), refused.body());
+        assertEquals(404, Api.get("/api/enterprises/" + code, operator).status());
+        assertEquals(400, importList(operator, "empty.csv", new byte[0]).status());
+    }
+
     @Test
     void a_bad_profile_is_refused_field_by_field_and_nothing_is_saved() {
         String operator = Tokens.of("hubei-operator");

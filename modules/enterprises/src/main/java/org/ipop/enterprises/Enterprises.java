@@ -3,14 +3,21 @@ package org.ipop.enterprises;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.ipop.audit.AuditTrail;
 import org.ipop.enterprises.domain.EnterpriseRules;
+import org.ipop.enterprises.importing.EnterpriseColumns;
 import org.ipop.enterprises.persistence.MongoDemands;
 import org.ipop.enterprises.persistence.MongoEnterprises;
 import org.ipop.enterprises.persistence.MongoEnterprises.StoredEnterprise;
@@ -22,6 +29,9 @@ import org.ipop.kernel.TenantId;
 import org.ipop.kernel.ValidationFailed;
 import org.ipop.reference.ReferenceData;
 import org.ipop.reference.Region;
+import org.ipop.tabular.TabularFile;
+import org.ipop.tabular.TabularFileRefused;
+import org.ipop.tabular.TabularRow;
 
 /**
  * The enterprise registry and technology demands of the request's tenant. An enterprise user maintains the one
@@ -89,6 +99,87 @@ public class Enterprises {
         EnterpriseProfile profile = validated(submitted);
         store(profile, actor);
         return find(profile.creditCode());
+    }
+
+    /**
+     * Imports an operator's list of enterprises (CSV in UTF-8 or GBK/GB18030, or XLSX; Chinese or English
+     * headers), row by row: valid rows are created or updated, every refused cell is reported with its row and
+     * column, and a file without the required columns is refused before anything is written.
+     */
+    public EnterpriseImportReport importEnterprises(InputStream content, String fileName, String actor) {
+        String name = fileName == null || fileName.isBlank() ? "upload" : fileName;
+        try (TabularFile file = TabularFile.open(content, name)) {
+            Map<EnterpriseColumns, Integer> columns = EnterpriseColumns.locate(file.header());
+            List<EnterpriseColumns> missing = EnterpriseColumns.missing(columns);
+            if (!missing.isEmpty()) {
+                throw new ValidationFailed("文件缺少必需的列：" + missing.stream().map(EnterpriseColumns::label)
+                        .collect(Collectors.joining("、")) + " / The file lacks required columns",
+                        missing.stream().map(c -> new FieldError(c.label(), null, "缺少此列 / column missing"))
+                                .toList());
+            }
+            long rows = 0;
+            long created = 0;
+            long updated = 0;
+            long refused = 0;
+            List<EnterpriseImportReport.RowProblem> problems = new ArrayList<>();
+            Map<String, Integer> firstRowOf = new HashMap<>();
+            for (TabularRow row : file) {
+                rows++;
+                EnterpriseProfile profile = rules.normalise(profileOf(row, columns));
+                List<FieldError> errors = new ArrayList<>(rules.check(profile));
+                Integer first = firstRowOf.putIfAbsent(profile.creditCode(), row.number());
+                if (first != null && errors.stream().noneMatch(e -> e.field().equals("creditCode"))) {
+                    errors.add(new FieldError("creditCode", profile.creditCode(),
+                            "与第 " + first + " 行重复 / duplicate of row " + first));
+                }
+                if (!errors.isEmpty()) {
+                    refused++;
+                    errors.forEach(error -> problems.add(new EnterpriseImportReport.RowProblem(row.number(),
+                            COLUMN_OF_FIELD.getOrDefault(error.field(), EnterpriseColumns.NAME).label(),
+                            error.value(), error.reason())));
+                    continue;
+                }
+                String province = ReferenceData.get().region(profile.regionCode()).map(Region::provinceCode)
+                        .orElse(profile.regionCode());
+                if (enterprises.save(profile, province, actor)) {
+                    created++;
+                } else {
+                    updated++;
+                }
+                changed.fire(new EnterpriseChanged(tenant.require().value(), profile.creditCode()));
+            }
+            audit.record(tenant.require(), actor, "enterprises.imported", name, String.format(
+                    "%d rows: %d new, %d changed, %d refused", rows, created, updated, refused));
+            return new EnterpriseImportReport(name, rows, created, updated, refused, problems);
+        } catch (TabularFileRefused refusedFile) {
+            throw new ValidationFailed(refusedFile.getMessage(), List.of(new FieldError("file", name,
+                    refusedFile.getMessage())));
+        }
+    }
+
+    private static final Map<String, EnterpriseColumns> COLUMN_OF_FIELD = Map.ofEntries(
+            Map.entry("creditCode", EnterpriseColumns.CREDIT_CODE), Map.entry("name", EnterpriseColumns.NAME),
+            Map.entry("regionCode", EnterpriseColumns.REGION),
+            Map.entry("industryClasses", EnterpriseColumns.INDUSTRY_CLASSES),
+            Map.entry("branches", EnterpriseColumns.BRANCHES), Map.entry("size", EnterpriseColumns.SIZE),
+            Map.entry("recognitions", EnterpriseColumns.RECOGNITIONS),
+            Map.entry("products", EnterpriseColumns.PRODUCTS),
+            Map.entry("description", EnterpriseColumns.DESCRIPTION),
+            Map.entry("ipcCodes", EnterpriseColumns.IPC_CODES),
+            Map.entry("contactPhone", EnterpriseColumns.CONTACT_PHONE));
+
+    private static EnterpriseProfile profileOf(TabularRow row, Map<EnterpriseColumns, Integer> columns) {
+        java.util.function.Function<EnterpriseColumns, String> cell = column -> columns.containsKey(column)
+                ? row.cell(columns.get(column)) : "";
+        java.util.function.Function<EnterpriseColumns, List<String>> list = column -> Arrays.stream(
+                cell.apply(column).split("[;；,，、|]")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        return new EnterpriseProfile(cell.apply(EnterpriseColumns.CREDIT_CODE), cell.apply(EnterpriseColumns.NAME),
+                cell.apply(EnterpriseColumns.REGION), list.apply(EnterpriseColumns.INDUSTRY_CLASSES),
+                list.apply(EnterpriseColumns.BRANCHES), cell.apply(EnterpriseColumns.SIZE),
+                list.apply(EnterpriseColumns.RECOGNITIONS), cell.apply(EnterpriseColumns.PRODUCTS),
+                cell.apply(EnterpriseColumns.DESCRIPTION), list.apply(EnterpriseColumns.KEYWORDS),
+                list.apply(EnterpriseColumns.IPC_CODES), cell.apply(EnterpriseColumns.CONTACT_NAME),
+                cell.apply(EnterpriseColumns.CONTACT_PHONE));
     }
 
     /** An operator makes a user one of the enterprise's users. */

@@ -13,9 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.ipop.enterprises.EnterpriseImportReport;
 import org.ipop.enterprises.EnterprisePage;
 import org.ipop.enterprises.EnterpriseProfile;
 import org.ipop.enterprises.EnterpriseView;
@@ -100,6 +102,18 @@ public class EnterpriseResource {
                             "must be " + creditCode)));
         }
         return enterprises.save(profile, token.getName());
+    }
+
+    /**
+     * Imports a list of enterprises (CSV in UTF-8 or GBK/GB18030, or XLSX) sent as the request body: the good
+     * rows are saved, the report lists every refused cell.
+     */
+    @POST
+    @Path("imports")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.OPERATOR, Roles.TENANT_ADMIN})
+    public EnterpriseImportReport importList(@QueryParam("fileName") String fileName, InputStream content) {
+        return enterprises.importEnterprises(content, fileName, token.getName());
     }
 
     /** Makes a platform user (role enterprise) one of the enterprise's users. */
