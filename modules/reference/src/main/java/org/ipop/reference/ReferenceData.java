@@ -43,6 +43,16 @@ public final class ReferenceData {
         return Optional.ofNullable(regions.get(code));
     }
 
+    /**
+     * The divisions within a province ({@code 420000}) or a prefecture ({@code 420100}), the region itself
+     * included, in code order.
+     */
+    public List<Region> regionsWithin(String code) {
+        String prefix = code.endsWith("0000") ? code.substring(0, 2) : code.endsWith("00") ? code.substring(0, 4)
+                : code;
+        return regions.values().stream().filter(region -> region.code().startsWith(prefix)).toList();
+    }
+
     public Optional<IndustryBranch> industryBranch(String code) {
         return Optional.ofNullable(branches.get(code));
     }

@@ -45,6 +45,15 @@ class ReferenceDataTest {
     }
 
     @Test
+    void lists_the_divisions_within_a_province_or_a_city() {
+        var wuhan = reference.regionsWithin("420100");
+        assertEquals("420100", wuhan.getFirst().code());
+        assertTrue(wuhan.stream().anyMatch(region -> region.name().equals("洪山区")));
+        assertTrue(wuhan.stream().allMatch(region -> region.code().startsWith("4201")));
+        assertTrue(reference.regionsWithin("420000").size() > wuhan.size());
+    }
+
+    @Test
     void reads_quoted_csv_fields() {
         assertEquals(java.util.List.of("1", "a, \"b\"", ""), ReferenceData.csvFields("1,\"a, \"\"b\"\"\","));
     }

@@ -3,6 +3,7 @@ package org.ipop.library.application;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipop.kernel.TenantId;
+import org.ipop.library.DemoLibrarySeeded;
 import org.ipop.library.ImportJobView;
 import org.ipop.library.ResourceLibrary;
 import org.ipop.library.ReviewDecision;
@@ -45,20 +47,23 @@ public class LibraryDemoData {
     private final TenantWork work;
     private final ResourceLibrary library;
     private final MongoPatents patents;
+    private final Event<DemoLibrarySeeded> seeded;
 
     @Inject
     public LibraryDemoData(@ConfigProperty(name = "ipop.demo-data", defaultValue = "false") boolean enabled,
-            Tenants tenants, TenantWork work, ResourceLibrary library, MongoPatents patents) {
+            Tenants tenants, TenantWork work, ResourceLibrary library, MongoPatents patents,
+            Event<DemoLibrarySeeded> seeded) {
         this.enabled = enabled;
         this.tenants = tenants;
         this.work = work;
         this.library = library;
         this.patents = patents;
+        this.seeded = seeded;
     }
 
     /** For CDI's client proxy only. */
     protected LibraryDemoData() {
-        this(false, null, null, null, null);
+        this(false, null, null, null, null, null);
     }
 
     void seedAtStartup(@Observes @Priority(Tenants.LOAD_PRIORITY + 100) Startup startup) {
@@ -98,6 +103,8 @@ public class LibraryDemoData {
         }
         screen(id);
         LOG.info(() -> "Demo data for tenant " + id + ": " + patents.count(id) + " patents");
+        // Other capabilities build their demo data on the library's (enterprises and a pushed campaign).
+        seeded.fire(new DemoLibrarySeeded(id.value()));
     }
 
     /**
