@@ -4,6 +4,7 @@
 
 import { t, has, getLang, setLang, otherLang, localName } from './i18n.js';
 import { createLibrary, parseRoute, routes } from './library.js';
+import { createMatching } from './matching.js';
 
 const TENANT_KEY = 'ipop.tenant';
 // The first role of the user found in this list decides the landing page.
@@ -254,6 +255,7 @@ const loaders = {
 
 function resetTenantData() {
   library.reset();
+  matching.reset();
   state.tenants = idle();
   state.audit = idle();
   state.createTenant = { busy: false, problem: null, result: null };
@@ -704,12 +706,14 @@ const LANDINGS = {
   ],
 
   'tenant-admin': withTenant((tenant) => withLibraryTab(tenantHeading(tenant, 'tenant-admin'), () => [
+    matching.operatorView(),
     card(t('profile.title'), section('profile', () => profileView(state.me.activeTenant))),
     card(t('profileForm.title'), section('profileForm', profileFormView)),
     auditView(),
   ])),
 
   operator: withTenant((tenant) => withLibraryTab(tenantHeading(tenant, 'operator'), () => [
+    matching.operatorView(),
     card(t('profile.title'), profileView(tenant)),
     auditView(),
   ])),
@@ -723,7 +727,10 @@ const LANDINGS = {
     const [heading, ...overview] = participantLanding('tto', tenant, 3);
     return withLibraryTab(heading, () => overview);
   }),
-  enterprise: withTenant((tenant) => participantLanding('enterprise', tenant, 3)),
+  enterprise: withTenant((tenant) => {
+    const [heading, ...overview] = participantLanding('enterprise', tenant, 3);
+    return [heading, matching.enterpriseView(), overview.slice(1)];
+  }),
   investor: withTenant((tenant) => participantLanding('investor', tenant, 2)),
 
   none: () => h('div', { class: 'alert alert-info' },
@@ -976,6 +983,11 @@ const library = createLibrary({
     const tenant = (state.network.value ?? []).find?.((candidate) => candidate.id === id);
     return tenant ? localName(tenant.names, id) : id;
   },
+  roles: () => (state.authenticated ? state.me?.roles ?? [] : []),
+});
+
+const matching = createMatching({
+  h, api, section, refresh, problemAlert, loadingView, card, formatTime, handleExpiredSession, placeErrors, feedbackText,
   roles: () => (state.authenticated ? state.me?.roles ?? [] : []),
 });
 

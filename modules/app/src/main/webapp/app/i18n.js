@@ -947,6 +947,11 @@ export function otherLang() {
   return current === 'zh-CN' ? 'en' : 'zh-CN';
 }
 
+/** Adds a capability's own messages (kept next to its screens), in both languages. */
+export function addMessages(byLang) {
+  for (const lang of LANGS) Object.assign(messages[lang], byLang[lang] ?? {});
+}
+
 export function has(key) {
   return key in messages[current];
 }

@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 class MatchingIT extends PlatformIT {
 
     /** A row of an inventory: number, title, status, IPC codes (a hydrogen-storage invention by default). */
-    private static String row(String number, String title, String legalStatus, String ipc) {
+    static String row(String number, String title, String legalStatus, String ipc) {
         return number + "," + title + ",20230315,发明," + ipc.split(";")[0] + "," + ipc
                 + ",本发明公开了" + title + "，提高了储氢密度和安全性。,1." + title + "，其特征在于包括储氢罐和减压阀。,华中科技大学,大专院校,"
                 + legalStatus;
     }
 
-    private static void importRows(String tto, String... rows) {
+    static void importRows(String tto, String... rows) {
         String csv = Inventories.HEADER + "\n" + String.join("\n", rows) + "\n";
         JsonObject job = Inventories.importAndWait(tto, "华中科技大学", "matching.csv",
                 csv.getBytes(StandardCharsets.UTF_8)).json();
@@ -36,7 +36,7 @@ class MatchingIT extends PlatformIT {
         assertEquals(0, job.getInt("errorRows"), job.toString());
     }
 
-    private static void admit(String number, String tto, String operator) {
+    static void admit(String number, String tto, String operator) {
         assertEquals(200, Api.sendJson("PUT", "/api/library/patents/" + number + "/self-assessment", tto, null,
                 "{\"prospect\":\"GOOD\",\"intendedMode\":\"LICENCE\"}").status());
         Reply admitted = Api.sendJson("POST", "/api/library/patents/" + number + "/review", operator, null,

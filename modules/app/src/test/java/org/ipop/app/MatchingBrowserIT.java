@@ -1,0 +1,137 @@
+package org.ipop.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.UUID;
+import org.ipop.app.support.Api;
+import org.ipop.app.support.HeadlessChromium;
+import org.ipop.app.support.Inventories;
+import org.ipop.app.support.PlatformIT;
+import org.ipop.app.support.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Matching in a real (headless) Chromium: an operator builds a small campaign, runs it and watches it finish, reads
+ * the results with their explanations and pushes them; the enterprise then finds the patent in its inbox and says
+ * it is not relevant, with a reason.
+ */
+class MatchingBrowserIT extends PlatformIT {
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void an_operator_runs_and_pushes_a_campaign_and_the_enterprise_answers_in_its_inbox() {
+        // Data through the API: an admitted patent, and the enterprise registered in its branch.
+        String tto = Tokens.of("hubei-tto");
+        String operator = Tokens.of("hubei-operator");
+        String enterprise = Tokens.of("hubei-enterprise");
+        String patent = Inventories.newApplicationNumber();
+        MatchingIT.importRows(tto, MatchingIT.row(patent, "一种氢燃料电池汽车用储氢瓶组框架", "有权-审定授权",
+                "F17C1/00;C01B3/00"));
+        MatchingIT.admit(patent, tto, operator);
+        String branch = Api.get("/api/library/patents/" + patent, operator).json().getJsonArray("tags")
+                .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("catalog").equals("SEI_2021"))
+                .map(t -> t.getString("branchCode")).findFirst().orElseThrow();
+        String code = EnterprisesIT.enterpriseOf("hubei-enterprise", enterprise);
+        Api.sendJson("PUT", "/api/enterprises/me", enterprise, null, EnterprisesIT.profile(code, "湖北氢瓶框架有限公司")
+                .replace("\"6.4\"", "\"" + branch + "\"").replace("氢燃料电池电堆、车载储氢瓶", "储氢瓶组框架"));
+
+        // The operator's campaign, in the browser.
+        String name = "浏览器测试活动 " + UUID.randomUUID().toString().substring(0, 8);
+        start();
+        logIn("hubei-operator", "operator");
+        type(By.id("campaign-name"), name);
+        WebElement k = browser.findElement(By.id("campaign-k"));
+        k.clear();
+        k.sendKeys("5");
+        click(By.id("campaign-create"));
+        By row = By.cssSelector("#campaigns tr[data-name='" + name + "']");
+        wait.until(ExpectedConditions.attributeToBe(row, "data-status", "DRAFT"));
+        click(By.cssSelector("#campaigns tr[data-name='" + name + "'] .campaign-run"));
+        new WebDriverWait(browser, Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(row, "data-status", "READY"));
+        click(By.cssSelector("#campaigns tr[data-name='" + name + "'] .campaign-results"));
+        WebElement match = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#campaign-results [data-enterprise='" + code + "'][data-patent='" + patent + "']")));
+        String explained = match.getText();
+        assertTrue(explained.contains(branch), "the match names its segment: " + explained);
+        assertTrue(explained.contains("储氢瓶组框架"), "and the shared terms: " + explained);
+        HeadlessChromium.screenshot(browser, "matching-results");
+        click(By.cssSelector("#campaigns tr[data-name='" + name + "'] .campaign-push"));
+        wait.until(ExpectedConditions.attributeToBe(row, "data-status", "PUSHED"));
+        HeadlessChromium.screenshot(browser, "matching-pushed");
+        browser.quit();
+
+        // The enterprise's inbox.
+        start();
+        logIn("hubei-enterprise", "enterprise");
+        By item = By.cssSelector("#inbox [data-patent='" + patent + "']");
+        WebElement pushed = wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+        assertTrue(pushed.getText().contains("一种氢燃料电池汽车用储氢瓶组框架"), pushed.getText());
+        HeadlessChromium.screenshot(browser, "matching-inbox");
+        click(By.cssSelector("#inbox [data-patent='" + patent + "'] .inbox-not-relevant"));
+        type(By.cssSelector("#inbox [data-patent='" + patent + "'] .inbox-reason"), "我们只做车载储氢瓶，不做框架");
+        click(By.cssSelector("#inbox [data-patent='" + patent + "'] button[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(item, "data-response", "NOT_RELEVANT"));
+        HeadlessChromium.screenshot(browser, "matching-inbox-answered");
+    }
+
+    private void start() {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    private void logIn(String username, String role) {
+        browser.get(Api.BASE + "/");
+        wait.until(ExpectedConditions.attributeToBe(By.id("landing"), "data-role", "public"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-button"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys(Tokens.DEMO_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("landing"), "data-role", role));
+    }
+
+    private void type(By locator, String text) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Clicks once the element is there and enabled; parts of the page re-render as data arrives. */
+    private void click(By locator) {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class)
+                .until(driver -> {
+                    WebElement element = driver.findElement(locator);
+                    if (!element.isDisplayed() || !element.isEnabled()) {
+                        return false;
+                    }
+                    ((JavascriptExecutor) driver).executeScript(
+                            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+                    element.click();
+                    return true;
+                });
+    }
+}
