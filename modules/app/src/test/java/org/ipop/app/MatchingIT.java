@@ -91,7 +91,7 @@ class MatchingIT extends PlatformIT {
         assertEquals(200, profile.status(), profile.body());
 
         Reply created = Api.sendJson("POST", "/api/matching/campaigns", operator, null,
-                "{\"name\": \"储氢装备专场\", \"regions\": [\"420000\"], \"k\": 10}");
+                "{\"name\": \"储氢装备专场\", \"regions\": [\"420000\"], \"k\": 50}");
         assertEquals(201, created.status(), created.body());
         String campaign = created.json().getString("id");
         JsonObject ready = runToEnd(campaign, operator);

@@ -26,6 +26,9 @@ import org.ipop.library.MatchablePatent;
  *               feedback: per interested patent of the same branch +0.03 (at most +0.09),
  *               per not relevant −0.05 (at most −0.15)
  * </pre>
+ * An enterprise that gives no IPC codes gets them inferred from the patents its words find best
+ * ({@link #inferSubclasses}): a patent in such a subclass links with {@value #INFERRED_LINK} × the subclass's share
+ * of the votes, and the list is diversified over subclasses in case the inference is wrong.
  * A candidate needs a structural link or a text score of at least {@value #MIN_TEXT}. Every match carries its
  * explanation: the segments that linked it and how, the phrases both texts share, the priors and their amounts.
  */
@@ -35,6 +38,10 @@ public final class MatchingEngine {
     static final double W_TEXT = 0.35;
     static final double MIN_TEXT = 0.25;
     static final int TEXT_CANDIDATES = 200;
+    static final int FEEDBACK_PATENTS = 30;
+    static final double MIN_SUBCLASS_SHARE = 0.2;
+    static final double DIVERSITY = 0.03;
+    static final double INFERRED_LINK = 0.6;
     private static final double K1 = 1.2;
     private static final double B = 0.75;
     private static final double TEXT_HALF = 6;
@@ -48,28 +55,108 @@ public final class MatchingEngine {
     /** The enterprise's best {@code k} patents, best first, without the excluded ones. */
     public List<Match> topPatents(EnterpriseQuery enterprise, int k) {
         double[] text = textScores(enterprise);
+        Map<String, Double> inferred = enterprise.ipcSubclasses().isEmpty() ? inferSubclasses(text, enterprise)
+                : Map.of();
         Set<Integer> candidates = new LinkedHashSet<>();
         enterprise.segments().keySet().forEach(branch -> candidates.addAll(corpus.withSegment(branch)));
         enterprise.ipcSubclasses().forEach(subclass -> candidates.addAll(corpus.withSubclass(subclass)));
         candidates.addAll(bestByText(text, TEXT_CANDIDATES));
         PriorityQueue<Match> best = new PriorityQueue<>(Comparator.comparingDouble(Match::score));
+        int keep = inferred.isEmpty() ? k : k * 5; // room for the diversification below
         for (int index : candidates) {
             MatchablePatent patent = corpus.patent(index);
             if (enterprise.excluded().contains(patent.id())) {
                 continue;
             }
-            Match match = score(enterprise, index, text[index]);
+            Match match = score(enterprise, index, text[index], inferred);
             if (match == null) {
                 continue;
             }
             best.add(match);
-            if (best.size() > k) {
+            if (best.size() > keep) {
                 best.poll();
             }
         }
         List<Match> result = new ArrayList<>(best);
         result.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::patentId));
+        if (inferred.isEmpty()) {
+            return result;
+        }
+        return diversified(result, k);
+    }
+
+    /**
+     * For a text-only enterprise, the inferred classification may be wrong; rather than ten patents of one
+     * subclass, the list then offers the next subclasses too: each patent loses {@value #DIVERSITY} per patent
+     * of its main subclass already above it.
+     */
+    private List<Match> diversified(List<Match> ranked, int k) {
+        List<Match> remaining = new ArrayList<>(ranked);
+        List<Match> chosen = new ArrayList<>();
+        Map<String, Integer> shown = new java.util.HashMap<>();
+        while (!remaining.isEmpty() && chosen.size() < k) {
+            Match next = null;
+            double nextScore = Double.NEGATIVE_INFINITY;
+            for (Match match : remaining) {
+                double adjusted = match.score() - DIVERSITY * shown.getOrDefault(mainSubclass(match), 0);
+                if (adjusted > nextScore) {
+                    next = match;
+                    nextScore = adjusted;
+                }
+            }
+            remaining.remove(next);
+            chosen.add(next);
+            shown.merge(mainSubclass(next), 1, Integer::sum);
+        }
+        return chosen;
+    }
+
+    private String mainSubclass(Match match) {
+        MatchablePatent patent = corpus.patent(corpus.indexOf(match.patentId()));
+        return patent.ipcCodes().isEmpty() || patent.ipcCodes().getFirst().length() < 4 ? ""
+                : patent.ipcCodes().getFirst().substring(0, 4);
+    }
+
+    /** Plain BM25 over bigrams, nothing else: the baseline of the relevance evaluation. */
+    public List<Match> topPatentsByPlainText(EnterpriseQuery enterprise, int k) {
+        double[] text = textScores(enterprise);
+        List<Integer> best = bestByText(text, k + enterprise.excluded().size());
+        best.sort(Comparator.comparingDouble((Integer i) -> text[i]).reversed());
+        List<Match> result = new ArrayList<>();
+        for (int index : best) {
+            String id = corpus.patent(index).id();
+            if (!enterprise.excluded().contains(id) && result.size() < k) {
+                result.add(new Match(enterprise.id(), id, text[index], 0, text[index], List.of(), List.of(),
+                        List.of()));
+            }
+        }
         return result;
+    }
+
+    /**
+     * For an enterprise that states no IPC codes: the IPC subclasses of the patents its words find best (the top
+     * {@value #FEEDBACK_PATENTS} by BM25, each voting with its score), as shares of the strongest vote, from
+     * {@value #MIN_SUBCLASS_SHARE} up. Words are ambiguous (电池 in a battery and in a solar cell); the library's
+     * classification of the patents those words find says which technology is meant.
+     */
+    Map<String, Double> inferSubclasses(double[] text, EnterpriseQuery enterprise) {
+        List<Integer> top = bestByText(text, FEEDBACK_PATENTS);
+        Map<String, Double> votes = new java.util.HashMap<>();
+        for (int index : top) {
+            if (enterprise.excluded().contains(corpus.patent(index).id())) {
+                continue;
+            }
+            corpus.patent(index).ipcCodes().stream().filter(code -> code.length() >= 4).map(code -> code.substring(0, 4))
+                    .distinct().forEach(subclass -> votes.merge(subclass, text[index], Double::sum));
+        }
+        double strongest = votes.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        Map<String, Double> shares = new java.util.HashMap<>();
+        votes.forEach((subclass, vote) -> {
+            if (strongest > 0 && vote / strongest >= MIN_SUBCLASS_SHARE) {
+                shares.put(subclass, vote / strongest);
+            }
+        });
+        return shares;
     }
 
     /** The {@code k} enterprises the patent suits best, best first (incremental matching of a new patent). */
@@ -103,6 +190,10 @@ public final class MatchingEngine {
 
     /** The pair's score and explanation, or null if nothing links them. */
     Match score(EnterpriseQuery enterprise, int index, double bm25) {
+        return score(enterprise, index, bm25, Map.of());
+    }
+
+    private Match score(EnterpriseQuery enterprise, int index, double bm25, Map<String, Double> inferredSubclasses) {
         MatchablePatent patent = corpus.patent(index);
         double structure = 0;
         List<String> segments = new ArrayList<>();
@@ -128,6 +219,19 @@ public final class MatchingEngine {
         if (!shared.isEmpty()) {
             structure = Math.max(structure, 0.8);
             segments.add("IPC 小类 " + String.join("、", shared) + " 与企业自有专利相同");
+        }
+        double inferred = 0;
+        String inferredSubclass = null;
+        for (String code : patent.ipcCodes()) {
+            Double share = code.length() >= 4 ? inferredSubclasses.get(code.substring(0, 4)) : null;
+            if (share != null && share > inferred) {
+                inferred = share;
+                inferredSubclass = code.substring(0, 4);
+            }
+        }
+        if (inferredSubclass != null && INFERRED_LINK * inferred > structure) {
+            structure = INFERRED_LINK * inferred;
+            segments.add("IPC 小类 " + inferredSubclass + "：与企业描述最相近的专利多属此类");
         }
         double text = bm25 / (bm25 + TEXT_HALF);
         if (structure == 0 && text < MIN_TEXT) {

@@ -21,6 +21,7 @@ public final class PatentCorpus {
     private final Map<String, List<Integer>> bySegment = new HashMap<>();
     private final Map<String, List<Integer>> bySubclass = new HashMap<>();
     private final String[] provinces;
+    private final Map<String, Integer> positions = new HashMap<>();
 
     private PatentCorpus(List<MatchablePatent> patents) {
         this.patents = List.copyOf(patents);
@@ -46,6 +47,7 @@ public final class PatentCorpus {
                     .distinct().forEach(subclass -> bySubclass.computeIfAbsent(subclass, key -> new ArrayList<>())
                             .add(index));
             provinces[i] = province(patent.regionCode());
+            positions.put(patent.id(), i);
         }
         this.averageLength = patents.isEmpty() ? 1 : Math.max(1, (double) total / patents.size());
     }
@@ -56,6 +58,11 @@ public final class PatentCorpus {
 
     public int size() {
         return patents.size();
+    }
+
+    /** The position of a patent by id, or -1. */
+    int indexOf(String id) {
+        return positions.getOrDefault(id, -1);
     }
 
     public MatchablePatent patent(int index) {
