@@ -89,6 +89,23 @@ class MatchingEngineTest {
     }
 
     @Test
+    void words_alone_are_read_through_the_classification_of_the_patents_they_find() {
+        List<MatchablePatent> patents = List.of(
+                patent("B1", "一种锂电池正极材料", List.of(), List.of("H01M4/36"), "C"),
+                patent("B2", "一种锂电池电极片涂布方法", List.of(), List.of("H01M4/04"), "C"),
+                patent("B3", "一种锂电池隔膜", List.of(), List.of("H01M50/40"), "C"),
+                patent("S1", "一种锂电池供电的太阳能路灯", List.of(), List.of("F21S9/03"), "C"));
+        MatchingEngine words = new MatchingEngine(PatentCorpus.of(patents));
+        List<Match> matches = words.topPatents(EnterpriseQuery.ofText("E", "锂电池 电极", Set.of()), 4);
+        assertEquals(List.of("B2", "B3", "B1"), matches.stream().map(Match::patentId).toList(),
+                "the street lamp shares only the word 锂电池, not the batteries' subclass");
+        assertTrue(matches.getFirst().segments().stream().anyMatch(s -> s.contains("H01M")
+                && s.contains("与企业描述最相近的专利多属此类")), matches.getFirst().segments().toString());
+        assertTrue(words.topPatentsByPlainText(EnterpriseQuery.ofText("E", "锂电池 电极", Set.of()), 4).stream()
+                .anyMatch(match -> match.patentId().equals("S1")), "plain BM25 offers the lamp");
+    }
+
+    @Test
     void industry_classes_bridge_to_branches_through_the_concordance_keywords() {
         IndustryBridge bridge = IndustryBridge.standard();
         List<String> battery = bridge.branchesOf("3841"); // 锂离子电池制造
