@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -126,35 +125,11 @@ class LibraryBrowserIT extends PlatformIT {
     }
 
     private void logIn(String username) {
-        browser.get(Api.BASE + "/");
-        wait.until(ExpectedConditions.attributeToBe(By.id("landing"), "data-role", "public"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-button"))).click();
-        // With organizations enabled, Keycloak asks for the user first and for the password on a second page.
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys(Tokens.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("landing"), "data-role", "tto"));
+        HeadlessChromium.logIn(browser, username, "tto");
     }
 
-    /**
-     * Clicks once the element is there and enabled. Parts of the page re-render when data arrives, and Bootstrap
-     * scrolls smoothly, so a click can meet a replaced or still moving element: then it is tried again.
-     */
     private void click(By locator) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .ignoring(StaleElementReferenceException.class)
-                .ignoring(ElementClickInterceptedException.class)
-                .until(driver -> {
-                    WebElement element = driver.findElement(locator);
-                    if (!element.isDisplayed() || !element.isEnabled()) {
-                        return false;
-                    }
-                    ((JavascriptExecutor) driver).executeScript(
-                            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-                    element.click();
-                    return true;
-                });
+        HeadlessChromium.click(browser, locator);
     }
 
     /**

@@ -13,8 +13,6 @@ import org.ipop.app.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -102,14 +100,7 @@ class MatchingBrowserIT extends PlatformIT {
     }
 
     private void logIn(String username, String role) {
-        browser.get(Api.BASE + "/");
-        wait.until(ExpectedConditions.attributeToBe(By.id("landing"), "data-role", "public"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-button"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys(Tokens.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.id("landing"), "data-role", role));
+        HeadlessChromium.logIn(browser, username, role);
     }
 
     private void type(By locator, String text) {
@@ -118,20 +109,7 @@ class MatchingBrowserIT extends PlatformIT {
         input.sendKeys(text);
     }
 
-    /** Clicks once the element is there and enabled; parts of the page re-render as data arrives. */
     private void click(By locator) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .ignoring(StaleElementReferenceException.class)
-                .ignoring(ElementClickInterceptedException.class)
-                .until(driver -> {
-                    WebElement element = driver.findElement(locator);
-                    if (!element.isDisplayed() || !element.isEnabled()) {
-                        return false;
-                    }
-                    ((JavascriptExecutor) driver).executeScript(
-                            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-                    element.click();
-                    return true;
-                });
+        HeadlessChromium.click(browser, locator);
     }
 }
