@@ -77,9 +77,15 @@ public class LibrarySearch {
         }
     }
 
-    /** Makes everything indexed for {@code tenant} so far durable, marked as indexed up to {@code since}. */
+    /**
+     * Makes everything indexed for {@code tenant} so far durable, marked as indexed up to {@code since}, and
+     * searchable at once: an import reports COMPLETED only after this, and a user who then searches must find every
+     * row (the background refresh would show the last second's rows a moment later).
+     */
     public void commit(TenantId tenant, Instant since) {
-        index(tenant).commit(Map.of(INDEXED_UP_TO, since.toString()));
+        PatentIndex index = index(tenant);
+        index.commit(Map.of(INDEXED_UP_TO, since.toString()));
+        index.refresh();
     }
 
     public LibraryPage search(TenantId tenant, LibraryQuery query) {
