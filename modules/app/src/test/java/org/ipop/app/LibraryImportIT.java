@@ -85,6 +85,19 @@ class LibraryImportIT extends PlatformIT {
         assertEquals("title", change.getString("field"));
         assertEquals("一种固态储氢装置", change.getString("from"));
         assertEquals(1, patent.getJsonArray("history").size(), "a re-import is not a screening step");
+
+        // A rejected patent is tier D (前景不明); a re-import that changes it keeps the review in its tier.
+        String operator = Tokens.of("hubei-operator");
+        assertEquals(200, Api.sendJson("PUT", "/api/library/patents/" + number + "/self-assessment", tto, null,
+                "{\"prospect\":\"UNCLEAR\"}").status());
+        assertEquals("D", Api.sendJson("POST", "/api/library/patents/" + number + "/review", operator, null,
+                "{\"outcome\":\"REJECT\",\"reason\":\"技术已过时\"}").json().getString("tier"));
+        byte[] changedAgain = (Inventories.HEADER + "\n" + Inventories.row(number, "一种超高密度固态储氢装置")).getBytes(
+                StandardCharsets.UTF_8);
+        assertEquals(1, Inventories.importAndWait(tto, "华中科技大学", "c.csv", changedAgain).json().getInt("updated"));
+        JsonObject reimported = Api.get("/api/library/patents/" + number, tto).json();
+        assertEquals("REJECTED", reimported.getString("status"));
+        assertEquals("D", reimported.getString("tier"), "the tier still reflects the review");
     }
 
     @Test

@@ -259,7 +259,8 @@ public class InventoryImports {
         void flush() {
             long storing = System.nanoTime();
             UpsertResult result = batch.isEmpty() ? UpsertResult.empty()
-                    : patents.upsertBatch(tenant, institution, jobId, actor, batch);
+                    : patents.upsertBatch(tenant, institution, jobId, actor, batch,
+                            (record, status) -> analyzer.analyze(tenant, record, status));
             long waiting = System.nanoTime();
             timings.storing += waiting - storing;
             awaitIndexing();

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -82,8 +83,12 @@ public class MongoPatents {
         }
     }
 
+    /**
+     * @param reanalyse analyses a changed patent again for its screening status: the batch was analysed as newly
+     *                  inventoried, but a reviewed patent's tier and value depend on its review
+     */
     public UpsertResult upsertBatch(TenantId tenant, String institution, String jobId, String actor,
-            List<AnalyzedPatent> batch) {
+            List<AnalyzedPatent> batch, BiFunction<PatentRecord, ScreeningStatus, AnalyzedPatent> reanalyse) {
         MongoCollection<Document> patents = collection(tenant);
         Map<String, Document> existing = new HashMap<>();
         List<String> ids = batch.stream().map(p -> p.record().applicationNumber()).toList();
@@ -128,7 +133,9 @@ public class MongoPatents {
                 unchanged++;
                 continue;
             }
-            Document analysis = AnalysisDocuments.analysis(patent);
+            ScreeningStatus status = ScreeningStatus.valueOf(previous.getString("status"));
+            Document analysis = AnalysisDocuments.analysis(status == ScreeningStatus.INVENTORIED ? patent
+                    : reanalyse.apply(patent.record(), status));
             writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
                     Updates.set("biblio", biblio),
                     Updates.set("institution", institution),
