@@ -1,55 +1,88 @@
 package org.ipop.matching.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ipop.library.MatchablePatent;
 
 /**
- * The patents in scope of a matching run, indexed for it: term postings with frequencies (BM25), patents by SEI
- * branch and by IPC subclass, each patent's text length and province. Built once per run; read-only afterwards and
- * safe to share between threads.
+ * The patents in scope of a matching run, indexed for it: term postings with frequencies in primitive arrays (BM25),
+ * patents by SEI branch and by IPC subclass — each list ordered by the patent's prior (tier, then value), so that a
+ * large branch contributes its most promising patents first — each patent's text length and province. Built once
+ * per run (about 1 KB of heap per patent); read-only afterwards and safe to share between threads.
  */
 public final class PatentCorpus {
 
     private final List<MatchablePatent> patents;
-    private final List<Map<String, Integer>> termsOf = new ArrayList<>();
     private final int[] lengths;
     private final double averageLength;
-    private final Map<String, List<int[]>> postings = new HashMap<>();
-    private final Map<String, List<Integer>> bySegment = new HashMap<>();
-    private final Map<String, List<Integer>> bySubclass = new HashMap<>();
+    private final Map<String, Postings> postings;
+    private final Map<String, int[]> bySegment;
+    private final Map<String, int[]> bySubclass;
+    /** The same lists per province: "6.4|420000". */
+    private final Map<String, int[]> bySegmentAndProvince;
+    private final Map<String, int[]> bySubclassAndProvince;
     private final String[] provinces;
-    private final Map<String, Integer> positions = new HashMap<>();
+    private final Map<String, Integer> positions;
+
+    /** The patents (by index) that contain a term, and how often. */
+    record Postings(int[] patents, int[] frequencies) {
+
+        int size() {
+            return patents.length;
+        }
+    }
 
     private PatentCorpus(List<MatchablePatent> patents) {
         this.patents = List.copyOf(patents);
-        this.lengths = new int[patents.size()];
-        this.provinces = new String[patents.size()];
+        int n = patents.size();
+        this.lengths = new int[n];
+        this.provinces = new String[n];
+        this.positions = new HashMap<>(n * 2);
+        Map<String, IntPairs> building = new HashMap<>();
+        Map<String, IntPairs> segments = new HashMap<>();
+        Map<String, IntPairs> subclasses = new HashMap<>();
         long total = 0;
-        for (int i = 0; i < patents.size(); i++) {
+        for (int i = 0; i < n; i++) {
             MatchablePatent patent = patents.get(i);
             Map<String, Integer> terms = Terms.of(text(patent));
-            termsOf.add(terms);
-            int length = terms.values().stream().mapToInt(Integer::intValue).sum();
+            int length = 0;
+            for (Map.Entry<String, Integer> term : terms.entrySet()) {
+                building.computeIfAbsent(term.getKey(), key -> new IntPairs()).add(i, term.getValue());
+                length += term.getValue();
+            }
             lengths[i] = length;
             total += length;
-            int index = i;
-            terms.forEach((term, count) -> postings.computeIfAbsent(term, key -> new ArrayList<>())
-                    .add(new int[] {index, count}));
+            provinces[i] = province(patent.regionCode());
             for (MatchablePatent.Segment segment : patent.segments()) {
                 if (segment.catalog().equals("SEI_2021")) {
-                    bySegment.computeIfAbsent(segment.code(), key -> new ArrayList<>()).add(i);
+                    segments.computeIfAbsent(segment.code(), key -> new IntPairs()).addOnce(i);
+                    segments.computeIfAbsent(segment.code() + "|" + provinces[i], key -> new IntPairs()).addOnce(i);
                 }
             }
-            patent.ipcCodes().stream().filter(code -> code.length() >= 4).map(code -> code.substring(0, 4))
-                    .distinct().forEach(subclass -> bySubclass.computeIfAbsent(subclass, key -> new ArrayList<>())
-                            .add(index));
-            provinces[i] = province(patent.regionCode());
+            for (String code : patent.ipcCodes()) {
+                if (code.length() >= 4) {
+                    subclasses.computeIfAbsent(code.substring(0, 4), key -> new IntPairs()).addOnce(i);
+                    subclasses.computeIfAbsent(code.substring(0, 4) + "|" + provinces[i], key -> new IntPairs())
+                            .addOnce(i);
+                }
+            }
             positions.put(patent.id(), i);
         }
-        this.averageLength = patents.isEmpty() ? 1 : Math.max(1, (double) total / patents.size());
+        this.averageLength = n == 0 ? 1 : Math.max(1, (double) total / n);
+        this.postings = new HashMap<>(building.size() * 2);
+        building.forEach((term, pairs) -> postings.put(term, new Postings(pairs.firsts(), pairs.seconds())));
+        Map<String, int[]> segmentLists = byPrior(segments, true);
+        Map<String, int[]> subclassLists = byPrior(subclasses, false);
+        this.bySegment = new HashMap<>();
+        this.bySegmentAndProvince = new HashMap<>();
+        segmentLists.forEach((key, list) -> (key.contains("|") ? bySegmentAndProvince : bySegment).put(key, list));
+        this.bySubclass = new HashMap<>();
+        this.bySubclassAndProvince = new HashMap<>();
+        subclassLists.forEach((key, list) -> (key.contains("|") ? bySubclassAndProvince : bySubclass).put(key, list));
     }
 
     public static PatentCorpus of(List<MatchablePatent> patents) {
@@ -60,13 +93,13 @@ public final class PatentCorpus {
         return patents.size();
     }
 
+    public MatchablePatent patent(int index) {
+        return patents.get(index);
+    }
+
     /** The position of a patent by id, or -1. */
     int indexOf(String id) {
         return positions.getOrDefault(id, -1);
-    }
-
-    public MatchablePatent patent(int index) {
-        return patents.get(index);
     }
 
     /** Title, abstract and claim: what the enterprise's words are compared with. */
@@ -75,20 +108,25 @@ public final class PatentCorpus {
                 nonNull(patent.firstClaim()));
     }
 
+    /** The terms of one patent, computed again (the corpus keeps postings, not per-patent term maps). */
     Map<String, Integer> termsOf(int index) {
-        return termsOf.get(index);
+        return Terms.of(text(patents.get(index)));
     }
 
-    List<int[]> postings(String term) {
-        return postings.getOrDefault(term, List.of());
+    Postings postings(String term) {
+        return postings.get(term);
     }
 
-    List<Integer> withSegment(String seiBranch) {
-        return bySegment.getOrDefault(seiBranch, List.of());
+    /** The patents of an SEI branch (in a province, or anywhere if null), most promising first. */
+    int[] withSegment(String seiBranch, String province) {
+        return province == null ? bySegment.getOrDefault(seiBranch, EMPTY)
+                : bySegmentAndProvince.getOrDefault(seiBranch + "|" + province, EMPTY);
     }
 
-    List<Integer> withSubclass(String subclass) {
-        return bySubclass.getOrDefault(subclass, List.of());
+    /** The patents of an IPC subclass (in a province, or anywhere if null), most promising first. */
+    int[] withSubclass(String subclass, String province) {
+        return province == null ? bySubclass.getOrDefault(subclass, EMPTY)
+                : bySubclassAndProvince.getOrDefault(subclass + "|" + province, EMPTY);
     }
 
     int length(int index) {
@@ -105,7 +143,8 @@ public final class PatentCorpus {
 
     /** BM25's inverse document frequency, never negative. */
     double idf(String term) {
-        int df = postings(term).size();
+        Postings found = postings.get(term);
+        int df = found == null ? 0 : found.size();
         return Math.log(1 + (patents.size() - df + 0.5) / (df + 0.5));
     }
 
@@ -118,7 +157,73 @@ public final class PatentCorpus {
         return digits.length() >= 2 ? digits.substring(0, 2) + "0000" : null;
     }
 
+    /** The prior a patent brings whoever the enterprise (tier, then value), for ordering large lists. */
+    static double prior(MatchablePatent patent) {
+        double tier = switch (patent.tier() == null ? "" : patent.tier()) {
+            case "A" -> 0.05;
+            case "B" -> 0.03;
+            case "C" -> 0.01;
+            default -> 0;
+        };
+        return tier + patent.valueScore() * 0.0003;
+    }
+
+    private static final int[] EMPTY = new int[0];
+
+    /**
+     * Each list ordered by what a patent brings whoever the enterprise: its prior, and for a branch list whether
+     * its tag is keyword-confirmed (a full structural link rather than 0.85 of one).
+     */
+    private Map<String, int[]> byPrior(Map<String, IntPairs> lists, boolean segments) {
+        Map<String, int[]> result = new HashMap<>(lists.size() * 2);
+        lists.forEach((key, pairs) -> {
+            String branch = segments ? key.split("\\|")[0] : null;
+            Integer[] boxed = Arrays.stream(pairs.firsts()).boxed().toArray(Integer[]::new);
+            Arrays.sort(boxed, Comparator.comparingDouble((Integer i) -> -(prior(patents.get(i))
+                    + (branch != null && confirmed(patents.get(i), branch) ? 0.55 * 0.15 : 0))));
+            result.put(key, Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+        });
+        return result;
+    }
+
+    private static boolean confirmed(MatchablePatent patent, String branch) {
+        return patent.segments().stream().anyMatch(segment -> segment.catalog().equals("SEI_2021")
+                && segment.code().equals(branch) && segment.keywordConfirmed());
+    }
+
     private static String nonNull(String text) {
         return text == null ? "" : text;
+    }
+
+    /** A growable list of int pairs, without boxing. */
+    private static final class IntPairs {
+        private int[] firsts = new int[4];
+        private int[] seconds = new int[4];
+        private int size;
+
+        void add(int first, int second) {
+            if (size == firsts.length) {
+                firsts = Arrays.copyOf(firsts, size * 2);
+                seconds = Arrays.copyOf(seconds, size * 2);
+            }
+            firsts[size] = first;
+            seconds[size] = second;
+            size++;
+        }
+
+        /** Adds a patent unless it was the last one added (a patent with two codes of one subclass). */
+        void addOnce(int first) {
+            if (size == 0 || firsts[size - 1] != first) {
+                add(first, 0);
+            }
+        }
+
+        int[] firsts() {
+            return Arrays.copyOf(firsts, size);
+        }
+
+        int[] seconds() {
+            return Arrays.copyOf(seconds, size);
+        }
     }
 }
