@@ -115,9 +115,9 @@ public final class MatchingEngine {
                 if (enterprise.excluded().contains(corpus.patent(index).id())) {
                     continue;
                 }
-                Match match = score(enterprise, index, text.score(index), inferred, false);
-                if (match != null) {
-                    best.offer(index, match.score());
+                double score = quickScore(enterprise, index, text.score(index), inferred);
+                if (!Double.isNaN(score)) {
+                    best.offer(index, score);
                 }
             }
             List<Match> result = new ArrayList<>();
@@ -155,12 +155,13 @@ public final class MatchingEngine {
 
     private void consider(EnterpriseQuery enterprise, int index, Accumulator text, Map<String, Double> inferred,
             TopK best) {
-        if (!text.firstTime(index) || enterprise.excluded().contains(corpus.patent(index).id())) {
+        if (!text.firstTime(index)
+                || (!enterprise.excluded().isEmpty() && enterprise.excluded().contains(corpus.patent(index).id()))) {
             return;
         }
-        Match match = score(enterprise, index, text.score(index), inferred, false);
-        if (match != null) {
-            best.offer(index, match.score());
+        double score = quickScore(enterprise, index, text.score(index), inferred);
+        if (!Double.isNaN(score)) {
+            best.offer(index, score);
         }
     }
 
@@ -261,9 +262,9 @@ public final class MatchingEngine {
                 continue;
             }
             bm25[e] = pairText(enterprise, patentIndex, patentTerms, idf);
-            Match match = score(enterprise, patentIndex, bm25[e], Map.of(), false);
-            if (match != null) {
-                best.offer(e, match.score() + (enterprise.recognised() ? 0.02 : 0));
+            double score = quickScore(enterprise, patentIndex, bm25[e], Map.of());
+            if (!Double.isNaN(score)) {
+                best.offer(e, score + (enterprise.recognised() ? 0.02 : 0));
             }
         }
         List<Match> result = new ArrayList<>();
@@ -280,6 +281,54 @@ public final class MatchingEngine {
             result.add(match);
         }
         return result;
+    }
+
+    /**
+     * The pair's score exactly as {@link #score} computes it, or NaN if nothing links them, without building a
+     * match or its explanation: the form in which every candidate of a run is scored (profiled: the explained form
+     * was most of a national run). {@code MatchingEngineTest} checks that both agree.
+     */
+    double quickScore(EnterpriseQuery enterprise, int index, double bm25, Map<String, Double> inferredSubclasses) {
+        double structure = 0;
+        int feedback = 0;
+        String[] branches = corpus.seiBranchesOf(index);
+        boolean[] confirmed = corpus.seiConfirmedOf(index);
+        boolean anyFeedback = !enterprise.feedback().isEmpty();
+        boolean anySegment = !enterprise.segments().isEmpty();
+        for (int b = 0; b < branches.length && (anySegment || anyFeedback); b++) {
+            if (anyFeedback) {
+                feedback += enterprise.feedback().getOrDefault(branches[b], 0);
+            }
+            String how = anySegment ? enterprise.segments().get(branches[b]) : null;
+            if (how != null) {
+                structure = Math.max(structure, (how.equals(REGISTERED) ? 1.0 : 0.75) * (confirmed[b] ? 1 : 0.85));
+            }
+        }
+        double inferred = 0;
+        for (String subclass : corpus.subclassesOf(index)) {
+            if (!enterprise.ipcSubclasses().isEmpty() && enterprise.ipcSubclasses().contains(subclass)) {
+                structure = Math.max(structure, 0.8);
+            }
+            if (!inferredSubclasses.isEmpty()) {
+                Double share = inferredSubclasses.get(subclass);
+                if (share != null && share > inferred) {
+                    inferred = share;
+                }
+            }
+        }
+        structure = Math.max(structure, INFERRED_LINK * inferred);
+        double text = bm25 / (bm25 + TEXT_HALF);
+        if (structure == 0 && text < MIN_TEXT) {
+            return Double.NaN;
+        }
+        double prior = corpus.priorOf(index);
+        if (enterprise.provinceCode() != null && enterprise.provinceCode().equals(corpus.province(index))) {
+            prior += 0.04;
+        }
+        if (feedback != 0) {
+            prior += Math.max(-0.15, Math.min(0.09, feedback > 0 ? 0.03 * feedback : 0.05 * feedback));
+        }
+        return W_STRUCTURE * structure + W_TEXT * text + prior;
     }
 
     /** The pair's score and explanation, or null if nothing links them. */
@@ -458,7 +507,14 @@ public final class MatchingEngine {
          */
         private final int maxPostings = Math.max(1_000, (int) (corpus.size() * MAX_TERM_SHARE));
 
+        /** Per patent, BM25's length normalisation K1 × (1 − B + B × length / average length). */
+        private final double[] lengthNorms;
+
         Accumulator(int size) {
+            lengthNorms = new double[size];
+            for (int i = 0; i < size; i++) {
+                lengthNorms[i] = K1 * (1 - B + B * corpus.length(i) / corpus.averageLength());
+            }
             scores = new double[size];
             touched = new int[size];
             seen = new int[size];
@@ -470,7 +526,7 @@ public final class MatchingEngine {
                 if (postings == null || postings.size() > maxPostings) {
                     continue;
                 }
-                double idf = corpus.idf(term);
+                double idfK = corpus.idf(term) * (K1 + 1);
                 int[] patents = postings.patents();
                 int[] frequencies = postings.frequencies();
                 for (int p = 0; p < patents.length; p++) {
@@ -478,7 +534,8 @@ public final class MatchingEngine {
                     if (scores[index] == 0) {
                         touched[touchedCount++] = index;
                     }
-                    scores[index] += idf * termWeight(frequencies[p], corpus.length(index));
+                    int tf = frequencies[p];
+                    scores[index] += idfK * tf / (tf + lengthNorms[index]);
                 }
             }
         }

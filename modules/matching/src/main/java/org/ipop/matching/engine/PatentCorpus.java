@@ -26,6 +26,11 @@ public final class PatentCorpus {
     private final Map<String, int[]> bySegmentAndProvince;
     private final Map<String, int[]> bySubclassAndProvince;
     private final String[] provinces;
+    /** Per patent, precomputed for scoring: its IPC subclasses, its SEI branches and whether each is confirmed. */
+    private final String[][] subclassesOf;
+    private final String[][] seiBranchesOf;
+    private final boolean[][] seiConfirmedOf;
+    private final double[] priors;
     private final Map<String, Integer> positions;
 
     /** The patents (by index) that contain a term, and how often. */
@@ -42,6 +47,11 @@ public final class PatentCorpus {
         this.lengths = new int[n];
         this.provinces = new String[n];
         this.positions = new HashMap<>(n * 2);
+        this.subclassesOf = new String[n][];
+        this.seiBranchesOf = new String[n][];
+        this.seiConfirmedOf = new boolean[n][];
+        this.priors = new double[n];
+        Map<String, String> interned = new HashMap<>();
         Map<String, IntPairs> building = new HashMap<>();
         Map<String, IntPairs> segments = new HashMap<>();
         Map<String, IntPairs> subclasses = new HashMap<>();
@@ -57,6 +67,17 @@ public final class PatentCorpus {
             lengths[i] = length;
             total += length;
             provinces[i] = province(patent.regionCode());
+            priors[i] = prior(patent);
+            subclassesOf[i] = patent.ipcCodes().stream().filter(code -> code.length() >= 4)
+                    .map(code -> interned.computeIfAbsent(code.substring(0, 4), key -> key)).distinct()
+                    .toArray(String[]::new);
+            List<MatchablePatent.Segment> sei = patent.segments().stream()
+                    .filter(segment -> segment.catalog().equals("SEI_2021")).toList();
+            seiBranchesOf[i] = sei.stream().map(MatchablePatent.Segment::code).toArray(String[]::new);
+            seiConfirmedOf[i] = new boolean[sei.size()];
+            for (int s = 0; s < sei.size(); s++) {
+                seiConfirmedOf[i][s] = sei.get(s).keywordConfirmed();
+            }
             for (MatchablePatent.Segment segment : patent.segments()) {
                 if (segment.catalog().equals("SEI_2021")) {
                     segments.computeIfAbsent(segment.code(), key -> new IntPairs()).addOnce(i);
@@ -127,6 +148,23 @@ public final class PatentCorpus {
     int[] withSubclass(String subclass, String province) {
         return province == null ? bySubclass.getOrDefault(subclass, EMPTY)
                 : bySubclassAndProvince.getOrDefault(subclass + "|" + province, EMPTY);
+    }
+
+    String[] subclassesOf(int index) {
+        return subclassesOf[index];
+    }
+
+    String[] seiBranchesOf(int index) {
+        return seiBranchesOf[index];
+    }
+
+    boolean[] seiConfirmedOf(int index) {
+        return seiConfirmedOf[index];
+    }
+
+    /** {@link #prior} of a patent, precomputed. */
+    double priorOf(int index) {
+        return priors[index];
     }
 
     int length(int index) {

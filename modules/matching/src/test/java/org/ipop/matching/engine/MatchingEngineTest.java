@@ -59,6 +59,34 @@ class MatchingEngineTest {
     }
 
     @Test
+    void the_quick_score_of_a_run_agrees_with_the_explained_score_for_every_pair() {
+        List<EnterpriseQuery> enterprises = List.of(hydrogenEnterprise(Set.of()),
+                hydrogenEnterprise(Set.of()).withFeedback(Map.of("6.4", -2, "2.1", 1)),
+                new EnterpriseQuery("R", "机器人", Map.of("2.1", "由行业分类 3491 工业机器人制造 推断"), Set.of(),
+                        Terms.of("工业机器人 减速器"), "110000", true, Set.of()),
+                EnterpriseQuery.ofText("T", "秸秆 粉碎 储氢", Set.of()));
+        int compared = 0;
+        for (EnterpriseQuery enterprise : enterprises) {
+            double[] text = new double[PATENTS.size()];
+            for (int i = 0; i < PATENTS.size(); i++) {
+                Map<String, Integer> terms = Terms.of(PATENTS.get(i).title());
+                for (int j = 0; j < 3; j++) {
+                    double bm25 = j * 2.5 + terms.size() * 0.1;
+                    Match explained = engine.score(enterprise, i, bm25);
+                    double quick = engine.quickScore(enterprise, i, bm25, Map.of());
+                    if (explained == null) {
+                        assertTrue(Double.isNaN(quick), enterprise.id() + " " + i);
+                    } else {
+                        assertEquals(explained.score(), quick, 1e-4, enterprise.id() + " " + i);
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 20, "pairs compared: " + compared);
+    }
+
+    @Test
     void a_rejected_patent_is_never_offered_again() {
         List<Match> matches = engine.topPatents(hydrogenEnterprise(Set.of("CN2")), 5);
         assertFalse(matches.stream().anyMatch(m -> m.patentId().equals("CN2")));
