@@ -157,7 +157,7 @@ class MatchingIT extends PlatformIT {
     }
 
     @Test
-    void another_centre_sees_nothing_of_a_campaign_or_an_inbox() throws Exception {
+    void another_centre_sees_nothing_of_a_campaign_an_enterprise_or_an_unpublished_patent() throws Exception {
         String operator = Tokens.of("hubei-operator");
         String campaign = Api.sendJson("POST", "/api/matching/campaigns", operator, null,
                 "{\"name\": \"湖北内部活动\"}").json().getString("id");
@@ -170,12 +170,34 @@ class MatchingIT extends PlatformIT {
         assertFalse(Api.get("/api/matching/campaigns", wuhan).body().contains(campaign));
         assertEquals(403, Api.get("/api/matching/campaigns", Tokens.of("hubei-enterprise")).status());
 
+        // 湖北 admits (without publishing) a patent that suits 武汉's enterprise exactly; 武汉 admits one of its own.
+        String hubeiPatent = Inventories.newApplicationNumber();
+        importRows(Tokens.of("hubei-tto"), row(hubeiPatent, "一种武汉专用储氢罐快速阀门", "有权-审定授权",
+                "F17C13/04;C01B3/00"));
+        admit(hubeiPatent, Tokens.of("hubei-tto"), operator);
+        String wuhanTto = Tokens.of("wuhan-tto");
+        String wuhanPatent = Inventories.newApplicationNumber();
+        importRows(wuhanTto, row(wuhanPatent, "一种武汉专用储氢罐快速阀门组件", "有权-审定授权", "F17C13/04;C01B3/00"));
+        admit(wuhanPatent, wuhanTto, wuhan);
         String wuhanEnterprise = Tokens.of("wuhan-enterprise");
-        EnterprisesIT.enterpriseOf("wuhan-enterprise", wuhanEnterprise);
-        String hubeiInbox = Api.get("/api/inbox", Tokens.of("hubei-enterprise")).body();
-        JsonArray wuhanInbox = Api.get("/api/inbox", wuhanEnterprise).array();
-        for (JsonObject item : wuhanInbox.getValuesAs(JsonObject.class)) {
-            assertFalse(hubeiInbox.contains(item.getString("patentId")), "inboxes never share 湖北's patents");
-        }
+        String code = EnterprisesIT.enterpriseOf("wuhan-enterprise", wuhanEnterprise);
+        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", wuhanEnterprise, null, EnterprisesIT.profile(code,
+                "武汉阀门科技有限公司").replace("氢燃料电池电堆、车载储氢瓶", "武汉专用储氢罐快速阀门")).status());
+
+        String wuhanCampaign = Api.sendJson("POST", "/api/matching/campaigns", wuhan, null,
+                "{\"name\": \"武汉阀门专场\", \"k\": 50}").json().getString("id");
+        assertEquals("READY", runToEnd(wuhanCampaign, wuhan).getString("status"));
+        List<String> offered = patentIds(Api.get("/api/matching/campaigns/" + wuhanCampaign + "/matches?enterprise="
+                + code, wuhan).array());
+        assertTrue(offered.contains(wuhanPatent), offered.toString());
+        assertFalse(offered.contains(hubeiPatent), "湖北's unpublished patent is not 武汉's to offer");
+        assertEquals(200, Api.call("POST", "/api/matching/campaigns/" + wuhanCampaign + "/push", wuhan, null, null,
+                null).status());
+        List<String> inbox = patentIds(Api.get("/api/inbox", wuhanEnterprise).array());
+        assertTrue(inbox.contains(wuhanPatent), inbox.toString());
+        assertFalse(inbox.contains(hubeiPatent));
+        assertEquals(404, Api.get("/api/matching/patents/" + hubeiPatent + "/enterprises", wuhan).status());
+        assertEquals(404, Api.get("/api/matching/enterprises/" + code + "/patents", operator).status(),
+                "湖北's operators cannot match 武汉's enterprise");
     }
 }
