@@ -56,6 +56,28 @@ export function createMatching(shell) {
     refresh(sectionName);
   }
 
+  /**
+   * Runs a user's action: m[key] is busy while the request runs, then back to its initial state with the problem if
+   * there was one (and `section` re-rendered), or handed to `done` with the answer. Answers that arrive after the
+   * user or tenant changed are dropped.
+   */
+  async function act(key, sectionName, call, done) {
+    const request = generation;
+    const initial = fresh()[key];
+    m[key] = { ...initial, busy: true };
+    refresh(sectionName);
+    try {
+      const value = await call();
+      if (request !== generation) return;
+      m[key] = initial;
+      done(value);
+    } catch (error) {
+      if (handleExpiredSession(error) || request !== generation) return;
+      m[key] = { ...initial, problem: error };
+      refresh(sectionName);
+    }
+  }
+
   const isOperator = () => roles().some((role) => OPERATOR_ROLES.includes(role));
 
   function view(r, sectionName, loader, render, { empty } = {}) {
@@ -80,23 +102,13 @@ export function createMatching(shell) {
 
   const loadInbox = () => load('inbox', 'mInbox', '/api/inbox');
 
-  async function answer(item, response, reason) {
-    const request = generation;
-    m.action = { busy: true, problem: null };
-    refresh('mInbox');
-    try {
-      await api(`/api/inbox/${encodeURIComponent(item.patentId)}/${response ? 'response' : 'read'}`, {
-        method: 'POST', body: response ? { response, reason } : undefined,
-      });
-      if (request !== generation) return;
-      m.action = { busy: false, problem: null };
+  function answer(item, response, reason) {
+    act('action', 'mInbox', () => api(`/api/inbox/${encodeURIComponent(item.patentId)}/${response ? 'response' : 'read'}`, {
+      method: 'POST', body: response ? { response, reason } : undefined,
+    }), () => {
       m.answering = null;
       loadInbox();
-    } catch (error) {
-      if (handleExpiredSession(error) || request !== generation) return;
-      m.action = { busy: false, problem: error };
-      refresh('mInbox');
-    }
+    });
   }
 
   function inboxView() {
@@ -143,7 +155,7 @@ export function createMatching(shell) {
   const PROFILE_FIELDS = ['creditCode', 'name', 'regionCode', 'industryClasses', 'branches', 'size', 'recognitions',
     'products', 'description', 'keywords', 'ipcCodes', 'contactName', 'contactPhone'];
 
-  async function saveProfile(form) {
+  function saveProfile(form) {
     const value = (field) => form.querySelector(`[name="${field}"]`)?.value.trim() ?? '';
     const body = {
       creditCode: value('creditCode'), name: value('name'), regionCode: value('regionCode'),
@@ -152,19 +164,11 @@ export function createMatching(shell) {
       products: value('products'), description: value('description'), keywords: splitList(value('keywords')),
       ipcCodes: splitList(value('ipcCodes')), contactName: value('contactName'), contactPhone: value('contactPhone'),
     };
-    const request = generation;
-    m.profileForm = { busy: true, problem: null, saved: false };
-    refresh('mProfile');
-    try {
-      const saved = await api('/api/enterprises/me', { method: 'PUT', body });
-      if (request !== generation) return;
+    act('profileForm', 'mProfile', () => api('/api/enterprises/me', { method: 'PUT', body }), (saved) => {
       m.profile = { status: 'ready', value: saved, error: null };
-      m.profileForm = { busy: false, problem: null, saved: true };
-    } catch (error) {
-      if (handleExpiredSession(error) || request !== generation) return;
-      m.profileForm = { busy: false, problem: error, saved: false };
-    }
-    refresh('mProfile', { keepValues: m.profileForm.problem != null });
+      m.profileForm = { ...m.profileForm, saved: true };
+      refresh('mProfile', { keepValues: false });
+    });
   }
 
   async function searchIndustries(text) {
@@ -235,7 +239,7 @@ export function createMatching(shell) {
 
   const loadDemands = () => load('demands', 'mDemands', '/api/demands/mine');
 
-  async function postDemand(form) {
+  function postDemand(form) {
     const value = (field) => form.querySelector(`[name="${field}"]`)?.value.trim() ?? '';
     const number = (field) => (value(field) === '' ? null : Number(value(field)));
     const body = {
@@ -244,20 +248,11 @@ export function createMatching(shell) {
       modes: MODES.filter((mode) => form.querySelector(`[name="mode-${mode}"]`)?.checked),
       deadline: value('deadline') || null,
     };
-    const request = generation;
-    m.demandForm = { busy: true, problem: null, saved: false };
-    refresh('mDemands');
-    try {
-      await api('/api/demands', { method: 'POST', body });
-      if (request !== generation) return;
-      m.demandForm = { busy: false, problem: null, saved: true };
+    act('demandForm', 'mDemands', () => api('/api/demands', { method: 'POST', body }), () => {
+      m.demandForm = { ...m.demandForm, saved: true };
       refresh('mDemands', { keepValues: false });
       loadDemands();
-    } catch (error) {
-      if (handleExpiredSession(error) || request !== generation) return;
-      m.demandForm = { busy: false, problem: error, saved: false };
-      refresh('mDemands');
-    }
+    });
   }
 
   function demandsView() {
@@ -306,21 +301,11 @@ export function createMatching(shell) {
     }
   }
 
-  async function campaignAction(campaign, action) {
-    const request = generation;
-    m.action = { busy: true, problem: null };
-    refresh('mCampaigns');
-    try {
-      await api(`/api/matching/campaigns/${campaign.id}/${action}`, { method: 'POST' });
-      if (request !== generation) return;
-      m.action = { busy: false, problem: null };
+  function campaignAction(campaign, action) {
+    act('action', 'mCampaigns', () => api(`/api/matching/campaigns/${campaign.id}/${action}`, { method: 'POST' }), () => {
       if (action === 'push') showResults(campaign.id);
       loadCampaigns();
-    } catch (error) {
-      if (handleExpiredSession(error) || request !== generation) return;
-      m.action = { busy: false, problem: error };
-      refresh('mCampaigns');
-    }
+    });
   }
 
   function showResults(id) {
@@ -329,27 +314,17 @@ export function createMatching(shell) {
     load('funnel', 'mResults', `/api/matching/campaigns/${id}/funnel`);
   }
 
-  async function createCampaign(form) {
+  function createCampaign(form) {
     const value = (field) => form.querySelector(`[name="${field}"]`)?.value.trim() ?? '';
     const body = {
       name: value('name'), branches: splitList(value('branches')), regions: splitList(value('regions')),
       recognitions: RECOGNITIONS.filter((r) => form.querySelector(`[name="target-${r}"]`)?.checked),
       k: value('k') === '' ? null : Number(value('k')),
     };
-    const request = generation;
-    m.campaignForm = { busy: true, problem: null };
-    refresh('mCampaigns');
-    try {
-      await api('/api/matching/campaigns', { method: 'POST', body });
-      if (request !== generation) return;
-      m.campaignForm = { busy: false, problem: null };
+    act('campaignForm', 'mCampaigns', () => api('/api/matching/campaigns', { method: 'POST', body }), () => {
       refresh('mCampaigns', { keepValues: false });
       loadCampaigns();
-    } catch (error) {
-      if (handleExpiredSession(error) || request !== generation) return;
-      m.campaignForm = { busy: false, problem: error };
-      refresh('mCampaigns');
-    }
+    });
   }
 
   function campaignsView() {
@@ -418,21 +393,14 @@ export function createMatching(shell) {
   // -------------------------------------------------------------------------------------------------------
   // Operator: enterprise list import
 
-  async function importList(form) {
+  function importList(form) {
     const file = form.querySelector('input[type=file]').files[0];
     if (!file) return;
-    const request = generation;
-    m.importForm = { busy: true, problem: null, report: null };
-    refresh('mImport');
-    try {
-      const report = await api(`/api/enterprises/imports?fileName=${encodeURIComponent(file.name)}`, { method: 'POST', upload: file });
-      if (request !== generation) return;
-      m.importForm = { busy: false, problem: null, report };
-    } catch (error) {
-      if (handleExpiredSession(error) || request !== generation) return;
-      m.importForm = { busy: false, problem: error, report: null };
-    }
-    refresh('mImport');
+    act('importForm', 'mImport', () => api(`/api/enterprises/imports?fileName=${encodeURIComponent(file.name)}`,
+      { method: 'POST', upload: file }), (report) => {
+      m.importForm = { ...m.importForm, report };
+      refresh('mImport');
+    });
   }
 
   function importView() {

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +124,7 @@ public class Enterprises {
             Map<String, Integer> firstRowOf = new HashMap<>();
             for (TabularRow row : file) {
                 rows++;
-                EnterpriseProfile profile = rules.normalise(profileOf(row, columns));
+                EnterpriseProfile profile = rules.normalise(EnterpriseColumns.profileOf(row, columns));
                 List<FieldError> errors = new ArrayList<>(rules.check(profile));
                 Integer first = firstRowOf.putIfAbsent(profile.creditCode(), row.number());
                 if (first != null && errors.stream().noneMatch(e -> e.field().equals("creditCode"))) {
@@ -135,7 +134,7 @@ public class Enterprises {
                 if (!errors.isEmpty()) {
                     refused++;
                     errors.forEach(error -> problems.add(new EnterpriseImportReport.RowProblem(row.number(),
-                            COLUMN_OF_FIELD.getOrDefault(error.field(), EnterpriseColumns.NAME).label(),
+                            EnterpriseColumns.ofField(error.field()).label(),
                             error.value(), error.reason())));
                     continue;
                 }
@@ -155,31 +154,6 @@ public class Enterprises {
             throw new ValidationFailed(refusedFile.getMessage(), List.of(new FieldError("file", name,
                     refusedFile.getMessage())));
         }
-    }
-
-    private static final Map<String, EnterpriseColumns> COLUMN_OF_FIELD = Map.ofEntries(
-            Map.entry("creditCode", EnterpriseColumns.CREDIT_CODE), Map.entry("name", EnterpriseColumns.NAME),
-            Map.entry("regionCode", EnterpriseColumns.REGION),
-            Map.entry("industryClasses", EnterpriseColumns.INDUSTRY_CLASSES),
-            Map.entry("branches", EnterpriseColumns.BRANCHES), Map.entry("size", EnterpriseColumns.SIZE),
-            Map.entry("recognitions", EnterpriseColumns.RECOGNITIONS),
-            Map.entry("products", EnterpriseColumns.PRODUCTS),
-            Map.entry("description", EnterpriseColumns.DESCRIPTION),
-            Map.entry("ipcCodes", EnterpriseColumns.IPC_CODES),
-            Map.entry("contactPhone", EnterpriseColumns.CONTACT_PHONE));
-
-    private static EnterpriseProfile profileOf(TabularRow row, Map<EnterpriseColumns, Integer> columns) {
-        java.util.function.Function<EnterpriseColumns, String> cell = column -> columns.containsKey(column)
-                ? row.cell(columns.get(column)) : "";
-        java.util.function.Function<EnterpriseColumns, List<String>> list = column -> Arrays.stream(
-                cell.apply(column).split("[;；,，、|]")).map(String::strip).filter(v -> !v.isEmpty()).toList();
-        return new EnterpriseProfile(cell.apply(EnterpriseColumns.CREDIT_CODE), cell.apply(EnterpriseColumns.NAME),
-                cell.apply(EnterpriseColumns.REGION), list.apply(EnterpriseColumns.INDUSTRY_CLASSES),
-                list.apply(EnterpriseColumns.BRANCHES), cell.apply(EnterpriseColumns.SIZE),
-                list.apply(EnterpriseColumns.RECOGNITIONS), cell.apply(EnterpriseColumns.PRODUCTS),
-                cell.apply(EnterpriseColumns.DESCRIPTION), list.apply(EnterpriseColumns.KEYWORDS),
-                list.apply(EnterpriseColumns.IPC_CODES), cell.apply(EnterpriseColumns.CONTACT_NAME),
-                cell.apply(EnterpriseColumns.CONTACT_PHONE));
     }
 
     /** An operator makes a user one of the enterprise's users. */

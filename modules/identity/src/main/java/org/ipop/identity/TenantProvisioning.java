@@ -12,12 +12,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipop.audit.AuditTrail;
 import org.ipop.identity.keycloak.KeycloakProvisioner;
 import org.ipop.kernel.TenantId;
+import org.ipop.tenancy.ManagedExecutors;
 import org.ipop.tenancy.TenantDescriptor;
 import org.ipop.tenancy.TenantRegistered;
 import org.ipop.tenancy.Tenants;
@@ -101,7 +100,7 @@ public class TenantProvisioning {
     }
 
     void reconcileAtStartup(@Observes Startup startup) {
-        ManagedScheduledExecutorService scheduler = scheduler();
+        ManagedScheduledExecutorService scheduler = ManagedExecutors.scheduler();
         scheduler.execute(() -> reconcileAll(scheduler));
         outboxSweep = scheduler.scheduleWithFixedDelay(this::relayPendingRegistrations, OUTBOX_SWEEP_SECONDS,
                 OUTBOX_SWEEP_SECONDS, TimeUnit.SECONDS);
@@ -137,14 +136,6 @@ public class TenantProvisioning {
             tenants.relayPendingEvents();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Relaying pending tenant registrations failed: " + e.getMessage());
-        }
-    }
-
-    private static ManagedScheduledExecutorService scheduler() {
-        try {
-            return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-        } catch (NamingException e) {
-            throw new IllegalStateException("no managed scheduled executor", e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.ipop.matching;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.ipop.audit.AuditTrail;
 import org.ipop.enterprises.EnterpriseView;
 import org.ipop.enterprises.Enterprises;
@@ -33,6 +30,7 @@ import org.ipop.matching.engine.PatentCorpus;
 import org.ipop.matching.persistence.MongoCampaigns;
 import org.ipop.matching.persistence.MongoInbox;
 import org.ipop.reference.ReferenceData;
+import org.ipop.tenancy.ManagedExecutors;
 
 /**
  * Campaigns, previews and inboxes of the request's tenant. A run matches every enterprise in the campaign's scope
@@ -113,33 +111,26 @@ public class Matching {
                     + " campaign cannot be run.");
         }
         audit.record(tenantId, actor, "matching.campaign.run", id, campaign.name());
-        executor().execute(() -> execute(tenantId, campaign));
+        ManagedExecutors.executor().execute(() -> execute(tenantId, campaign));
         return campaign(id);
     }
 
     /** The run itself; carries its tenant explicitly (no request here). */
     void execute(TenantId tenantId, CampaignView campaign) {
         try {
-            List<MatchablePatent> patents = new ArrayList<>();
-            library.forEachMatchable(tenantId, patents::add);
-            MatchingEngine engine = new MatchingEngine(PatentCorpus.of(patents));
-            Map<String, MatchablePatent> byId = new HashMap<>();
-            patents.forEach(patent -> byId.put(patent.id(), patent));
+            PatentCorpus corpus = availablePatents(tenantId);
+            MatchingEngine engine = new MatchingEngine(corpus);
             List<EnterpriseView> inScope = new ArrayList<>();
             enterprises.forEach(tenantId, enterprise -> {
                 if (inScope(campaign, enterprise)) {
                     inScope.add(enterprise);
                 }
             });
-            campaigns.started(tenantId, campaign.id(), inScope.size(), patents.size());
+            campaigns.started(tenantId, campaign.id(), inScope.size(), corpus.size());
             List<MatchView> batch = new ArrayList<>();
             long done = 0;
             for (EnterpriseView enterprise : inScope) {
-                EnterpriseQuery query = query(tenantId, enterprise);
-                List<Match> matches = engine.topPatents(query, campaign.k());
-                for (int rank = 0; rank < matches.size(); rank++) {
-                    batch.add(view(enterprise, matches.get(rank), byId.get(matches.get(rank).patentId()), rank + 1));
-                }
+                batch.addAll(views(enterprise, engine.topPatents(query(tenantId, enterprise), campaign.k()), corpus));
                 done++;
                 if (done % PROGRESS_EVERY == 0) {
                     campaigns.recordMatches(tenantId, campaign.id(), batch, done);
@@ -189,12 +180,10 @@ public class Matching {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<List<String>> segmentKeys = batch.stream().map(match -> match.segments().stream()
-                .filter(s -> s.startsWith("战略性新兴产业 ")).map(s -> s.split(" ")[1]).toList()).toList();
         List<String> provinceOf = batch.stream().map(match -> provinces.computeIfAbsent(match.enterpriseCode(),
                 code -> enterprises.find(tenantId, code).map(e -> e.profile().regionCode().substring(0, 2) + "0000")
                         .orElse(null))).toList();
-        return inbox.push(tenantId, campaign, batch, segmentKeys, provinceOf);
+        return inbox.push(tenantId, campaign, batch, provinceOf);
     }
 
     /** The funnel of a campaign: pushed → viewed → interested, in total, per segment and per province. */
@@ -224,30 +213,16 @@ public class Matching {
     public List<MatchView> preview(String creditCode, int k) {
         TenantId tenantId = tenant.require();
         EnterpriseView enterprise = enterprises.find(creditCode);
-        List<MatchablePatent> patents = new ArrayList<>();
-        library.forEachMatchable(tenantId, patents::add);
-        Map<String, MatchablePatent> byId = new HashMap<>();
-        patents.forEach(patent -> byId.put(patent.id(), patent));
-        List<Match> matches = new MatchingEngine(PatentCorpus.of(patents)).topPatents(query(tenantId, enterprise),
-                Math.max(1, Math.min(k, 50)));
-        List<MatchView> result = new ArrayList<>();
-        for (int rank = 0; rank < matches.size(); rank++) {
-            result.add(view(enterprise, matches.get(rank), byId.get(matches.get(rank).patentId()), rank + 1));
-        }
-        return result;
+        PatentCorpus corpus = availablePatents(tenantId);
+        return views(enterprise, new MatchingEngine(corpus).topPatents(query(tenantId, enterprise),
+                Math.max(1, Math.min(k, 50))), corpus);
     }
 
     /** The enterprises a patent suits best (incremental matching of a newly admitted or published patent). */
     public List<MatchView> enterprisesFor(String patentId, int k) {
         TenantId tenantId = tenant.require();
-        List<MatchablePatent> patents = new ArrayList<>();
-        library.forEachMatchable(tenantId, patents::add);
-        int index = -1;
-        for (int i = 0; i < patents.size(); i++) {
-            if (patents.get(i).id().equals(patentId)) {
-                index = i;
-            }
-        }
+        PatentCorpus corpus = availablePatents(tenantId);
+        int index = corpus.indexOf(patentId);
         if (index < 0) {
             throw new NotFound("patent available for matching (admitted, in force)", patentId);
         }
@@ -259,8 +234,8 @@ public class Matching {
             byCode.put(enterprise.creditCode(), enterprise);
             queries.add(query(tenantId, enterprise));
         }
-        MatchablePatent patent = patents.get(index);
-        List<Match> matches = new MatchingEngine(PatentCorpus.of(patents)).topEnterprises(index, queries,
+        MatchablePatent patent = corpus.patent(index);
+        List<Match> matches = new MatchingEngine(corpus).topEnterprises(index, queries,
                 Math.max(1, Math.min(k, 100)));
         List<MatchView> result = new ArrayList<>();
         for (int rank = 0; rank < matches.size(); rank++) {
@@ -305,8 +280,25 @@ public class Matching {
     }
 
     private InboxItem item(String enterprise, String patentId) {
-        return inbox.of(tenant.require(), enterprise).stream().filter(i -> i.patentId().equals(patentId))
-                .findFirst().orElseThrow(() -> new NotFound("pushed patent", patentId));
+        return inbox.find(tenant.require(), enterprise, patentId)
+                .orElseThrow(() -> new NotFound("pushed patent", patentId));
+    }
+
+    /** The tenant's patents available for a deal, indexed for matching (read from the library each time). */
+    private PatentCorpus availablePatents(TenantId tenantId) {
+        List<MatchablePatent> patents = new ArrayList<>();
+        library.forEachMatchable(tenantId, patents::add);
+        return PatentCorpus.of(patents);
+    }
+
+    /** An enterprise's matches, ranked from 1, with their patents' titles. */
+    private static List<MatchView> views(EnterpriseView enterprise, List<Match> matches, PatentCorpus corpus) {
+        List<MatchView> result = new ArrayList<>();
+        for (int rank = 0; rank < matches.size(); rank++) {
+            Match match = matches.get(rank);
+            result.add(view(enterprise, match, corpus.patent(corpus.indexOf(match.patentId())), rank + 1));
+        }
+        return result;
     }
 
     private EnterpriseQuery query(TenantId tenantId, EnterpriseView enterprise) {
@@ -334,7 +326,7 @@ public class Matching {
     private static MatchView view(EnterpriseView enterprise, Match match, MatchablePatent patent, int rank) {
         return new MatchView(enterprise.creditCode(), enterprise.profile().name(), match.patentId(),
                 patent == null ? null : patent.title(), patent == null ? null : patent.institution(), rank,
-                match.score(), match.segments(), match.sharedTerms(), match.priors());
+                match.score(), match.branches(), match.segments(), match.sharedTerms(), match.priors());
     }
 
     private static void count(long[] counts, MongoInbox.Entry entry) {
@@ -352,13 +344,5 @@ public class Matching {
 
     private static Funnel.Stage stage(String key, String name, long[] counts) {
         return new Funnel.Stage(key, name, counts[0], counts[1], counts[2], counts[3]);
-    }
-
-    private static ManagedExecutorService executor() {
-        try {
-            return InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
-        } catch (NamingException e) {
-            throw new IllegalStateException("no managed executor", e);
-        }
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.ipop.enterprises.EnterpriseProfile;
+import org.ipop.tabular.TabularRow;
 
 /** The columns of an enterprise list, recognised by their Chinese or English headers. */
 public enum EnterpriseColumns {
@@ -57,6 +60,37 @@ public enum EnterpriseColumns {
         List<EnterpriseColumns> missing = new ArrayList<>();
         Arrays.stream(values()).filter(c -> c.required && !found.containsKey(c)).forEach(missing::add);
         return missing;
+    }
+
+    /** The column a profile field is read from (errors of a row name it); the name column if none. */
+    public static EnterpriseColumns ofField(String field) {
+        return switch (field) {
+            case "creditCode" -> CREDIT_CODE;
+            case "regionCode" -> REGION;
+            case "industryClasses" -> INDUSTRY_CLASSES;
+            case "branches" -> BRANCHES;
+            case "size" -> SIZE;
+            case "recognitions" -> RECOGNITIONS;
+            case "products" -> PRODUCTS;
+            case "description" -> DESCRIPTION;
+            case "keywords" -> KEYWORDS;
+            case "ipcCodes" -> IPC_CODES;
+            case "contactName" -> CONTACT_NAME;
+            case "contactPhone" -> CONTACT_PHONE;
+            default -> NAME;
+        };
+    }
+
+    /** A row as a profile, as written (lists split on 、；, or |); the registry's rules normalise and check it. */
+    public static EnterpriseProfile profileOf(TabularRow row, Map<EnterpriseColumns, Integer> columns) {
+        Function<EnterpriseColumns, String> cell = column -> columns.containsKey(column)
+                ? row.cell(columns.get(column)) : "";
+        Function<EnterpriseColumns, List<String>> list = column -> Arrays.stream(cell.apply(column)
+                .split("[;；,，、|]")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        return new EnterpriseProfile(cell.apply(CREDIT_CODE), cell.apply(NAME), cell.apply(REGION),
+                list.apply(INDUSTRY_CLASSES), list.apply(BRANCHES), cell.apply(SIZE), list.apply(RECOGNITIONS),
+                cell.apply(PRODUCTS), cell.apply(DESCRIPTION), list.apply(KEYWORDS), list.apply(IPC_CODES),
+                cell.apply(CONTACT_NAME), cell.apply(CONTACT_PHONE));
     }
 
     private static Optional<EnterpriseColumns> of(String header) {

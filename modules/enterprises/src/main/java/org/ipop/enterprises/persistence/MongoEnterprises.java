@@ -20,6 +20,7 @@ import org.bson.conversions.Bson;
 import org.ipop.enterprises.EnterpriseProfile;
 import org.ipop.kernel.TenantId;
 import org.ipop.persistence.Databases;
+import org.ipop.persistence.Scans;
 
 /**
  * The {@code enterprises} of a tenant, keyed by credit code, and {@code enterprise_members}, which says which
@@ -30,7 +31,6 @@ public class MongoEnterprises {
 
     static final String ENTERPRISES = "enterprises";
     static final String MEMBERS = "enterprise_members";
-    private static final int SCAN_BATCH = 200;
 
     private final Databases databases;
 
@@ -99,8 +99,8 @@ public class MongoEnterprises {
 
     /** Every enterprise of {@code tenant}, for matching. */
     public void forEach(TenantId tenant, Consumer<StoredEnterprise> action) {
-        databases.forTenant(tenant).getCollection(ENTERPRISES).find().batchSize(SCAN_BATCH)
-                .forEach(doc -> action.accept(fromDocument(doc)));
+        Scans.forEach(databases.forTenant(tenant).getCollection(ENTERPRISES), new Document(), new Document(),
+                doc -> action.accept(fromDocument(doc)));
     }
 
     public Optional<StoredEnterprise> find(TenantId tenant, String creditCode) {

@@ -22,8 +22,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.ipop.audit.AuditTrail;
 import org.ipop.kernel.TenantId;
 import org.ipop.library.ImportJobView;
@@ -32,11 +30,12 @@ import org.ipop.library.importing.InventoryReader;
 import org.ipop.library.importing.InventoryRefused;
 import org.ipop.library.importing.InventoryRow;
 import org.ipop.library.importing.RowError;
-import org.ipop.library.persistence.MongoImportJobs;
 import org.ipop.library.persistence.MongoImportJobs.BatchCounts;
-import org.ipop.library.persistence.MongoPatents;
+import org.ipop.library.persistence.MongoImportJobs;
 import org.ipop.library.persistence.MongoPatents.UpsertResult;
+import org.ipop.library.persistence.MongoPatents;
 import org.ipop.library.search.PatentSearchDocument;
+import org.ipop.tenancy.ManagedExecutors;
 import org.ipop.tenancy.Tenants;
 
 /**
@@ -106,7 +105,7 @@ public class InventoryImports {
         jobs.create(tenant, jobId, institution, fileName, content, actor);
         audit.record(tenant, actor, "library.import.started", jobId, institution + ": " + fileName);
         running.add(jobId);
-        executor().execute(() -> runOnce(tenant, jobId));
+        ManagedExecutors.executor().execute(() -> runOnce(tenant, jobId));
         return jobs.find(tenant, jobId).orElseThrow();
     }
 
@@ -116,13 +115,13 @@ public class InventoryImports {
      * restarted within {@value #LEASE_MILLIS} ms of a crash finds its own old lease still valid).
      */
     void resumeAtStartup(@Observes Startup startup) {
-        ManagedScheduledExecutorService scheduler = scheduler();
+        ManagedScheduledExecutorService scheduler = ManagedExecutors.scheduler();
         sweep = scheduler.scheduleWithFixedDelay(this::resumeInterrupted, 0, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     private void resumeInterrupted() {
         try {
-            ManagedExecutorService executor = executor();
+            ManagedExecutorService executor = ManagedExecutors.executor();
             for (var tenant : tenants.all()) {
                 for (String jobId : jobs.unfinished(tenant.id())) {
                     if (running.add(jobId)) {
@@ -161,7 +160,7 @@ public class InventoryImports {
             return; // finished, or another node runs it
         }
         ImportRun run = new ImportRun(tenant, jobId, leased.get().institution(), leased.get().uploadedBy(),
-                executor());
+                ManagedExecutors.executor());
         String fileName = leased.get().fileName();
         long resumeAfter = leased.get().lastRowDone();
         java.time.Instant indexedFrom = java.time.Instant.now();
@@ -292,22 +291,6 @@ public class InventoryImports {
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
-        }
-    }
-
-    private static ManagedScheduledExecutorService scheduler() {
-        try {
-            return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-        } catch (NamingException e) {
-            throw new IllegalStateException("no managed scheduled executor", e);
-        }
-    }
-
-    private static ManagedExecutorService executor() {
-        try {
-            return InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
-        } catch (NamingException e) {
-            throw new IllegalStateException("no managed executor", e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.ipop.library.application;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -13,8 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipop.kernel.TenantId;
 import org.ipop.library.DemoLibrarySeeded;
@@ -23,6 +20,7 @@ import org.ipop.library.ResourceLibrary;
 import org.ipop.library.ReviewDecision;
 import org.ipop.library.SelfAssessment;
 import org.ipop.library.persistence.MongoPatents;
+import org.ipop.tenancy.ManagedExecutors;
 import org.ipop.tenancy.TenantDescriptor;
 import org.ipop.tenancy.TenantWork;
 import org.ipop.tenancy.Tenants;
@@ -70,7 +68,7 @@ public class LibraryDemoData {
         if (!enabled) {
             return;
         }
-        executor().execute(this::seedAll);
+        ManagedExecutors.executor().execute(this::seedAll);
     }
 
     private void seedAll() {
@@ -168,13 +166,5 @@ public class LibraryDemoData {
     /** The demo users are named after their tenant: hubei-tto, hubei-operator… */
     private static String user(TenantId tenant, String role) {
         return tenant.value() + "-" + role;
-    }
-
-    private static ManagedExecutorService executor() {
-        try {
-            return InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
-        } catch (NamingException e) {
-            throw new IllegalStateException("no managed executor", e);
-        }
     }
 }

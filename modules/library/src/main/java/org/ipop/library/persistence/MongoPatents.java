@@ -32,6 +32,7 @@ import org.ipop.library.domain.AnalyzedPatent;
 import org.ipop.library.search.PatentSearchDocument;
 import org.ipop.library.valuation.LegalStatus;
 import org.ipop.persistence.Databases;
+import org.ipop.persistence.Scans;
 
 /**
  * The {@code patents} collection of a tenant: one document per canonical application number. Imports upsert in
@@ -49,9 +50,6 @@ public class MongoPatents {
      * which the driver refuses above 48 MB (a few thousand analysed patents).
      */
     static final int SCAN_BATCH = 200;
-
-    /** Documents fetched per lookup by ids when scanning. */
-    static final int LOOKUP_CHUNK = 500;
 
     private final Databases databases;
 
@@ -261,46 +259,23 @@ public class MongoPatents {
         return documents;
     }
 
-    /**
-     * Every patent changed since {@code since} (all of them if null), for building or catching up an index.
-     *
-     * <p>In two steps: the ids first, then the documents 500 at a time by id. The embedded server materialises
-     * every document a query matches before returning the first batch, whatever the cursor's batch size, so a
-     * single scan over 20,000 full patent documents exhausted a 2 GiB heap (seen when an index caught up after a
-     * restart); a list of ids is small, and a lookup by ids uses the {@code _id} index.
-     */
+    /** Every patent changed since {@code since} (all of them if null), for building or catching up an index. */
     public void forEachSearchDocument(TenantId tenant, Date since, Consumer<PatentSearchDocument> action) {
-        Bson filter = since == null ? new Document() : Filters.gte("updatedAt", since);
-        MongoCollection<Document> patents = collection(tenant);
-        List<String> ids = new ArrayList<>();
-        patents.find(filter).projection(Projections.include("_id")).batchSize(10_000)
-                .forEach(doc -> ids.add(doc.getString("_id")));
-        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            patents.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))))
-                    .projection(Projections.exclude("history", "changes")).batchSize(LOOKUP_CHUNK)
-                    .forEach(doc -> action.accept(SearchDocuments.of(doc)));
-        }
+        Scans.forEach(collection(tenant), since == null ? new Document() : Filters.gte("updatedAt", since),
+                Projections.exclude("history", "changes"), doc -> action.accept(SearchDocuments.of(doc)));
     }
 
     /**
      * Every patent of {@code tenant} available for a deal — admitted to the library, not lapsed — for matching.
-     * Ids first, then documents by id in chunks (see {@link #forEachSearchDocument}).
      */
     public void forEachMatchable(TenantId tenant, Consumer<MatchablePatent> action) {
-        MongoCollection<Document> patents = collection(tenant);
-        List<String> ids = new ArrayList<>();
-        patents.find(Filters.eq("status", ScreeningStatus.ADMITTED.name())).projection(Projections.include("_id"))
-                .batchSize(10_000).forEach(doc -> ids.add(doc.getString("_id")));
-        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            patents.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))))
-                    .projection(Projections.exclude("history", "changes")).batchSize(LOOKUP_CHUNK)
-                    .forEach(doc -> {
-                        Document biblio = doc.get("biblio", new Document());
-                        if (LegalStatus.read(biblio.getString("legalStatus")) != LegalStatus.LAPSED) {
-                            action.accept(PatentViews.matchable(tenant, doc));
-                        }
-                    });
-        }
+        Scans.forEach(collection(tenant), Filters.eq("status", ScreeningStatus.ADMITTED.name()),
+                Projections.exclude("history", "changes"), doc -> {
+                    Document biblio = doc.get("biblio", new Document());
+                    if (LegalStatus.read(biblio.getString("legalStatus")) != LegalStatus.LAPSED) {
+                        action.accept(PatentViews.matchable(tenant, doc));
+                    }
+                });
     }
 
     /** The ids of one institution's patents (for spot checks). */

@@ -54,6 +54,9 @@ public final class MatchingEngine {
     private static final double B = 0.75;
     private static final double TEXT_HALF = 6;
     private static final String REGISTERED = "企业登记的细分领域";
+    private static final double PROVINCE_PRIOR = 0.04;
+    /** Per point of value score; the tier's part of the prior is {@link PatentCorpus#prior}. */
+    static final double VALUE_PRIOR = 0.0003;
 
     private final PatentCorpus corpus;
     /** Per thread: BM25 accumulated over the corpus for one enterprise, touched entries only (reset after use). */
@@ -93,7 +96,7 @@ public final class MatchingEngine {
             }
             List<Match> result = new ArrayList<>();
             for (int index : best.indicesBestFirst()) {
-                result.add(score(enterprise, index, text.score(index), inferred, true));
+                result.add(explain(enterprise, index, text.score(index), inferred));
             }
             return inferred.isEmpty() ? result : diversified(result, k);
         } finally {
@@ -122,7 +125,7 @@ public final class MatchingEngine {
             }
             List<Match> result = new ArrayList<>();
             for (int index : best.indicesBestFirst()) {
-                result.add(score(enterprise, index, text.score(index), inferred, false));
+                result.add(explain(enterprise, index, text.score(index), inferred));
             }
             return inferred.isEmpty() ? result : diversified(result, k);
         } finally {
@@ -207,7 +210,7 @@ public final class MatchingEngine {
                 String id = corpus.patent(index).id();
                 if (!enterprise.excluded().contains(id) && result.size() < k) {
                     result.add(new Match(enterprise.id(), id, text.score(index), 0, text.score(index), List.of(),
-                            List.of(), List.of()));
+                            List.of(), List.of(), List.of()));
                 }
             }
             return result;
@@ -270,13 +273,14 @@ public final class MatchingEngine {
         List<Match> result = new ArrayList<>();
         for (int e : best.indicesBestFirst()) {
             EnterpriseQuery enterprise = enterprises.get(e);
-            Match match = score(enterprise, patentIndex, bm25[e], Map.of(), true);
+            Match match = explain(enterprise, patentIndex, bm25[e], Map.of());
             if (enterprise.recognised()) {
                 // Among enterprises, a recognised one (专精特新, 小巨人, 高新) is a likelier taker.
                 List<String> priors = new ArrayList<>(match.priors());
                 priors.add("企业获认定（专精特新等）+0.02");
                 match = new Match(match.enterpriseId(), match.patentId(), round(match.score() + 0.02),
-                        match.structural(), match.text(), match.segments(), match.sharedTerms(), priors);
+                        match.structural(), match.text(), match.branches(), match.segments(), match.sharedTerms(),
+                        priors);
             }
             result.add(match);
         }
@@ -284,24 +288,29 @@ public final class MatchingEngine {
     }
 
     /**
-     * The pair's score exactly as {@link #score} computes it, or NaN if nothing links them, without building a
-     * match or its explanation: the form in which every candidate of a run is scored (profiled: the explained form
-     * was most of a national run). {@code MatchingEngineTest} checks that both agree.
+     * The pair's score, or NaN if nothing links them, without building a match or its explanation: the form in which
+     * every candidate of a run is scored (profiled: building matches was most of a national run).
      */
     double quickScore(EnterpriseQuery enterprise, int index, double bm25, Map<String, Double> inferredSubclasses) {
+        double structure = structure(enterprise, index, inferredSubclasses);
+        double text = bm25 / (bm25 + TEXT_HALF);
+        if (structure == 0 && text < MIN_TEXT) {
+            return Double.NaN;
+        }
+        return W_STRUCTURE * structure + W_TEXT * text + prior(enterprise, index);
+    }
+
+    /** How strongly branch or classification links the pair: 0 (not at all) to 1. */
+    private double structure(EnterpriseQuery enterprise, int index, Map<String, Double> inferredSubclasses) {
         double structure = 0;
-        int feedback = 0;
-        String[] branches = corpus.seiBranchesOf(index);
-        boolean[] confirmed = corpus.seiConfirmedOf(index);
-        boolean anyFeedback = !enterprise.feedback().isEmpty();
-        boolean anySegment = !enterprise.segments().isEmpty();
-        for (int b = 0; b < branches.length && (anySegment || anyFeedback); b++) {
-            if (anyFeedback) {
-                feedback += enterprise.feedback().getOrDefault(branches[b], 0);
-            }
-            String how = anySegment ? enterprise.segments().get(branches[b]) : null;
-            if (how != null) {
-                structure = Math.max(structure, (how.equals(REGISTERED) ? 1.0 : 0.75) * (confirmed[b] ? 1 : 0.85));
+        if (!enterprise.segments().isEmpty()) {
+            String[] branches = corpus.seiBranchesOf(index);
+            boolean[] confirmed = corpus.seiConfirmedOf(index);
+            for (int b = 0; b < branches.length; b++) {
+                String how = enterprise.segments().get(branches[b]);
+                if (how != null) {
+                    structure = Math.max(structure, (how.equals(REGISTERED) ? 1.0 : 0.75) * (confirmed[b] ? 1 : 0.85));
+                }
             }
         }
         double inferred = 0;
@@ -310,126 +319,99 @@ public final class MatchingEngine {
                 structure = Math.max(structure, 0.8);
             }
             if (!inferredSubclasses.isEmpty()) {
-                Double share = inferredSubclasses.get(subclass);
-                if (share != null && share > inferred) {
-                    inferred = share;
-                }
+                inferred = Math.max(inferred, inferredSubclasses.getOrDefault(subclass, 0.0));
             }
         }
-        structure = Math.max(structure, INFERRED_LINK * inferred);
-        double text = bm25 / (bm25 + TEXT_HALF);
-        if (structure == 0 && text < MIN_TEXT) {
-            return Double.NaN;
-        }
+        return Math.max(structure, INFERRED_LINK * inferred);
+    }
+
+    /** What moves the pair's score besides link and text: province, tier and value, the enterprise's answers. */
+    private double prior(EnterpriseQuery enterprise, int index) {
         double prior = corpus.priorOf(index);
         if (enterprise.provinceCode() != null && enterprise.provinceCode().equals(corpus.province(index))) {
-            prior += 0.04;
+            prior += PROVINCE_PRIOR;
         }
-        if (feedback != 0) {
-            prior += Math.max(-0.15, Math.min(0.09, feedback > 0 ? 0.03 * feedback : 0.05 * feedback));
+        return prior + feedbackPrior(feedbackOf(enterprise, index));
+    }
+
+    /** Interested minus not relevant, over the patent's SEI branches. */
+    private int feedbackOf(EnterpriseQuery enterprise, int index) {
+        int feedback = 0;
+        if (!enterprise.feedback().isEmpty()) {
+            for (String branch : corpus.seiBranchesOf(index)) {
+                feedback += enterprise.feedback().getOrDefault(branch, 0);
+            }
         }
-        return W_STRUCTURE * structure + W_TEXT * text + prior;
+        return feedback;
+    }
+
+    private static double feedbackPrior(int feedback) {
+        return feedback == 0 ? 0 : Math.max(-0.15, Math.min(0.09, feedback > 0 ? 0.03 * feedback : 0.05 * feedback));
     }
 
     /** The pair's score and explanation, or null if nothing links them. */
     Match score(EnterpriseQuery enterprise, int index, double bm25) {
-        return score(enterprise, index, bm25, Map.of(), true);
+        return explain(enterprise, index, bm25, Map.of());
     }
 
     /**
-     * The pair's score, or null if nothing links them; with {@code explain}, also why (the strings are only built
-     * for the matches that are kept).
+     * The pair's match with why: the same numbers as {@link #quickScore}, and in words the branches and
+     * subclasses that link them, the phrases both texts share, and each prior with its amount. Only for the matches
+     * that are kept.
      */
-    private Match score(EnterpriseQuery enterprise, int index, double bm25, Map<String, Double> inferredSubclasses,
-            boolean explain) {
+    private Match explain(EnterpriseQuery enterprise, int index, double bm25, Map<String, Double> inferredSubclasses) {
+        double score = quickScore(enterprise, index, bm25, inferredSubclasses);
+        if (Double.isNaN(score)) {
+            return null;
+        }
         MatchablePatent patent = corpus.patent(index);
-        double structure = 0;
-        List<String> segments = explain ? new ArrayList<>() : null;
-        int feedback = 0;
+        List<String> segments = new ArrayList<>();
+        List<String> branches = new ArrayList<>();
         for (MatchablePatent.Segment segment : patent.segments()) {
-            if (!segment.catalog().equals("SEI_2021")) {
-                continue;
-            }
-            feedback += enterprise.feedback().getOrDefault(segment.code(), 0);
-            String how = enterprise.segments().get(segment.code());
-            if (how == null) {
-                continue;
-            }
-            double link = (how.equals(REGISTERED) ? 1.0 : 0.75) * (segment.keywordConfirmed() ? 1 : 0.85);
-            structure = Math.max(structure, link);
-            if (explain) {
+            String how = segment.catalog().equals("SEI_2021") ? enterprise.segments().get(segment.code()) : null;
+            if (how != null) {
+                branches.add(segment.code());
                 segments.add("战略性新兴产业 " + segment.code() + " " + segment.name() + "（" + how
                         + (segment.keywordConfirmed() ? "；专利文本含该领域关键词" : "；专利仅凭分类号归入") + "）");
             }
         }
-        Set<String> shared = explain ? new LinkedHashSet<>() : null;
-        double inferred = 0;
+        Set<String> shared = new LinkedHashSet<>();
         String inferredSubclass = null;
-        for (String code : patent.ipcCodes()) {
-            if (code.length() < 4) {
-                continue;
-            }
-            String subclass = code.substring(0, 4);
+        double inferred = 0;
+        for (String subclass : corpus.subclassesOf(index)) {
             if (enterprise.ipcSubclasses().contains(subclass)) {
-                structure = Math.max(structure, 0.8);
-                if (explain) {
-                    shared.add(subclass);
-                }
+                shared.add(subclass);
             }
-            Double share = inferredSubclasses.get(subclass);
-            if (share != null && share > inferred) {
+            double share = inferredSubclasses.getOrDefault(subclass, 0.0);
+            if (share > inferred) {
                 inferred = share;
                 inferredSubclass = subclass;
             }
         }
-        if (explain && !shared.isEmpty()) {
+        if (!shared.isEmpty()) {
             segments.add("IPC 小类 " + String.join("、", shared) + " 与企业自有专利相同");
         }
-        if (inferredSubclass != null && INFERRED_LINK * inferred > structure) {
-            structure = INFERRED_LINK * inferred;
-            if (explain) {
-                segments.add("IPC 小类 " + inferredSubclass + "：与企业描述最相近的专利多属此类");
-            }
+        if (inferredSubclass != null && INFERRED_LINK * inferred > structure(enterprise, index, Map.of())) {
+            segments.add("IPC 小类 " + inferredSubclass + "：与企业描述最相近的专利多属此类");
         }
-        double text = bm25 / (bm25 + TEXT_HALF);
-        if (structure == 0 && text < MIN_TEXT) {
-            return null;
-        }
-        double prior = 0;
-        List<String> priors = explain ? new ArrayList<>() : null;
+        List<String> priors = new ArrayList<>();
         if (enterprise.provinceCode() != null && enterprise.provinceCode().equals(corpus.province(index))) {
-            prior += 0.04;
-            if (explain) {
-                priors.add("同省 +0.04");
-            }
+            priors.add(String.format(Locale.ROOT, "同省 +%.2f", PROVINCE_PRIOR));
         }
-        double tierPrior = switch (patent.tier() == null ? "" : patent.tier()) {
-            case "A" -> 0.05;
-            case "B" -> 0.03;
-            case "C" -> 0.01;
-            default -> 0;
-        };
-        prior += tierPrior;
-        if (explain && tierPrior > 0) {
+        double tierPrior = PatentCorpus.tierPrior(patent.tier());
+        if (tierPrior > 0) {
             priors.add(patent.tier() + " 档 +" + String.format(Locale.ROOT, "%.2f", tierPrior));
         }
+        int feedback = feedbackOf(enterprise, index);
         if (feedback != 0) {
-            double adjustment = Math.max(-0.15, Math.min(0.09, feedback > 0 ? 0.03 * feedback : 0.05 * feedback));
-            prior += adjustment;
-            if (explain) {
-                priors.add(String.format(Locale.ROOT, "企业对同领域已推送专利的反馈（%s%d）%+.2f",
-                        feedback > 0 ? "感兴趣 +" : "不相关 ", Math.abs(feedback), adjustment));
-            }
+            priors.add(String.format(Locale.ROOT, "企业对同领域已推送专利的反馈（%s%d）%+.2f",
+                    feedback > 0 ? "感兴趣 +" : "不相关 ", Math.abs(feedback), feedbackPrior(feedback)));
         }
-        double valuePrior = patent.valueScore() * 0.0003;
-        prior += valuePrior;
-        double score = W_STRUCTURE * structure + W_TEXT * text + prior;
-        if (!explain) {
-            return new Match(enterprise.id(), patent.id(), score, structure, text, List.of(), List.of(), List.of());
-        }
-        priors.add(String.format(Locale.ROOT, "价值分 %.1f +%.3f", patent.valueScore(), valuePrior));
-        return new Match(enterprise.id(), patent.id(), round(score), round(structure), round(text), segments,
-                sharedPhrases(PatentCorpus.text(patent), enterprise.terms()), priors);
+        priors.add(String.format(Locale.ROOT, "价值分 %.1f +%.3f", patent.valueScore(),
+                patent.valueScore() * VALUE_PRIOR));
+        return new Match(enterprise.id(), patent.id(), round(score),
+                round(structure(enterprise, index, inferredSubclasses)), round(bm25 / (bm25 + TEXT_HALF)), branches,
+                segments, sharedPhrases(PatentCorpus.text(patent), enterprise.terms()), priors);
     }
 
     /** BM25 of the enterprise's terms in one patent. */

@@ -119,7 +119,7 @@ public final class PatentCorpus {
     }
 
     /** The position of a patent by id, or -1. */
-    int indexOf(String id) {
+    public int indexOf(String id) {
         return positions.getOrDefault(id, -1);
     }
 
@@ -197,13 +197,17 @@ public final class PatentCorpus {
 
     /** The prior a patent brings whoever the enterprise (tier, then value), for ordering large lists. */
     static double prior(MatchablePatent patent) {
-        double tier = switch (patent.tier() == null ? "" : patent.tier()) {
+        return tierPrior(patent.tier()) + patent.valueScore() * MatchingEngine.VALUE_PRIOR;
+    }
+
+    /** What a tier adds to a match's score: A 0.05, B 0.03, C 0.01, otherwise nothing. */
+    static double tierPrior(String tier) {
+        return switch (tier == null ? "" : tier) {
             case "A" -> 0.05;
             case "B" -> 0.03;
             case "C" -> 0.01;
             default -> 0;
         };
-        return tier + patent.valueScore() * 0.0003;
     }
 
     private static final int[] EMPTY = new int[0];

@@ -83,7 +83,7 @@ public class MongoCampaigns {
                             .append("enterpriseName", match.enterpriseName()).append("patent", match.patentId())
                             .append("title", match.title()).append("institution", match.institution())
                             .append("rank", match.rank()).append("score", match.score())
-                            .append("segments", match.segments()).append("sharedTerms", match.sharedTerms())
+                            .append("branches", match.branches()).append("segments", match.segments()).append("sharedTerms", match.sharedTerms())
                             .append("priors", match.priors())).toList());
         }
         campaigns(tenant).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("enterprisesDone",
@@ -125,7 +125,7 @@ public class MongoCampaigns {
         return new MatchView(doc.getString("enterprise"), doc.getString("enterpriseName"), doc.getString("patent"),
                 doc.getString("title"), doc.getString("institution"), doc.getInteger("rank", 0),
                 doc.get("score") instanceof Number n ? n.doubleValue() : 0,
-                doc.getList("segments", String.class, List.of()), doc.getList("sharedTerms", String.class, List.of()),
+                doc.getList("branches", String.class, List.of()), doc.getList("segments", String.class, List.of()), doc.getList("sharedTerms", String.class, List.of()),
                 doc.getList("priors", String.class, List.of()));
     }
 

@@ -10,8 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -45,11 +48,9 @@ public class MongoInbox {
     /**
      * Pushes the matches not pushed before; returns how many were new.
      *
-     * @param segmentKeys  per match, the SEI branch codes that linked it (for the funnel)
-     * @param provinceOf   the province code of each enterprise (for the funnel)
+     * @param provinceOf the province code of each match's enterprise (for the funnel)
      */
-    public long push(TenantId tenant, String campaign, List<MatchView> matches, List<List<String>> segmentKeys,
-            List<String> provinceOf) {
+    public long push(TenantId tenant, String campaign, List<MatchView> matches, List<String> provinceOf) {
         MongoCollection<Document> inbox = inbox(tenant);
         Set<String> existing = new HashSet<>();
         List<String> ids = matches.stream().map(m -> m.enterpriseCode() + "|" + m.patentId()).toList();
@@ -67,7 +68,7 @@ public class MongoInbox {
                     .append("institution", match.institution()).append("campaign", campaign)
                     .append("score", match.score()).append("segments", match.segments())
                     .append("sharedTerms", match.sharedTerms()).append("priors", match.priors())
-                    .append("segmentKeys", segmentKeys.get(i)).append("province", provinceOf.get(i))
+                    .append("segmentKeys", match.branches()).append("province", provinceOf.get(i))
                     .append("pushedAt", now)));
         }
         if (!writes.isEmpty()) {
@@ -85,8 +86,8 @@ public class MongoInbox {
     }
 
     /** Per SEI branch of the patents an enterprise answered: interested minus not relevant. */
-    public java.util.Map<String, Integer> feedbackOf(TenantId tenant, String enterprise) {
-        java.util.Map<String, Integer> net = new java.util.HashMap<>();
+    public Map<String, Integer> feedbackOf(TenantId tenant, String enterprise) {
+        Map<String, Integer> net = new HashMap<>();
         inbox(tenant).find(Filters.and(Filters.eq("enterprise", enterprise), Filters.exists("response", true)))
                 .forEach(doc -> {
                     int sign = "INTERESTED".equals(doc.getString("response")) ? 1 : -1;
@@ -103,10 +104,15 @@ public class MongoInbox {
         return items;
     }
 
+    /** Marks an entry read (the first reading counts); false if nothing was pushed under that patent. */
     public boolean markRead(TenantId tenant, String enterprise, String patent) {
-        return inbox(tenant).updateOne(Filters.and(Filters.eq("_id", enterprise + "|" + patent),
-                Filters.exists("readAt", false)), Updates.set("readAt", new Date())).getMatchedCount() == 1
-                || exists(tenant, enterprise, patent);
+        return inbox(tenant).updateOne(Filters.eq("_id", enterprise + "|" + patent),
+                Updates.min("readAt", new Date())).getMatchedCount() == 1;
+    }
+
+    public Optional<InboxItem> find(TenantId tenant, String enterprise, String patent) {
+        return Optional.ofNullable(inbox(tenant).find(Filters.eq("_id", enterprise + "|" + patent)).first())
+                .map(MongoInbox::item);
     }
 
     public boolean respond(TenantId tenant, String enterprise, String patent, String response, String reason,
@@ -114,11 +120,7 @@ public class MongoInbox {
         Date now = new Date();
         return inbox(tenant).updateOne(Filters.eq("_id", enterprise + "|" + patent), Updates.combine(
                 Updates.set("response", response), Updates.set("reason", reason), Updates.set("respondedAt", now),
-                Updates.set("respondedBy", actor), Updates.max("readAt", now))).getMatchedCount() == 1;
-    }
-
-    public boolean exists(TenantId tenant, String enterprise, String patent) {
-        return inbox(tenant).find(Filters.eq("_id", enterprise + "|" + patent)).first() != null;
+                Updates.set("respondedBy", actor), Updates.min("readAt", now))).getMatchedCount() == 1;
     }
 
     /** A stored inbox entry with the funnel's keys. */
