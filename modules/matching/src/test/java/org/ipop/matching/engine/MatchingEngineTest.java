@@ -73,7 +73,7 @@ class MatchingEngineTest {
                 for (int j = 0; j < 3; j++) {
                     double bm25 = j * 2.5 + terms.size() * 0.1;
                     Match explained = engine.score(enterprise, i, bm25);
-                    double quick = engine.quickScore(enterprise, i, bm25, Map.of());
+                    double quick = engine.quickScore(enterprise, i, bm25, MatchingEngine.Fields.NONE);
                     if (explained == null) {
                         assertTrue(Double.isNaN(quick), enterprise.id() + " " + i);
                     } else {
@@ -84,6 +84,48 @@ class MatchingEngineTest {
             }
         }
         assertTrue(compared > 20, "pairs compared: " + compared);
+    }
+
+    /**
+     * The bounds that let a run skip candidates are true bounds: on a corpus whose lists are shorter than
+     * {@link MatchingEngine#LIST_CANDIDATES}, candidate generation finds exactly what scoring every patent finds.
+     */
+    @Test
+    void skipping_candidates_by_their_bound_loses_none_of_the_best() {
+        java.util.Random random = new java.util.Random(7);
+        String[] words = {"储氢", "燃料电池", "电堆", "减速器", "机器人", "秸秆", "粉碎", "阀门", "光伏", "逆变器", "电池",
+            "隔膜", "传感器", "齿轮"};
+        Segment[] segments = {SEI_NEW_ENERGY, SEI_SMART_MANUFACTURING, new Segment("SEI_2021", "SEI_2021:6.4",
+                "6.4", "生物质能及其他新能源产业", false), new Segment("SEI_2021", "SEI_2021:2.1", "2.1", "智能制造装备产业",
+                true)};
+        String[] ipc = {"H01M8/02", "F17C1/00", "B25J9/10", "A01F29/00", "H02S40/32", "F16K1/00"};
+        String[] tiers = {"A", "B", "C", "D", null};
+        String[] regions = {"420100", "110000", "320500"};
+        List<MatchablePatent> patents = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            String title = "一种" + words[random.nextInt(words.length)] + words[random.nextInt(words.length)] + "装置";
+            patents.add(new MatchablePatent("t", "P" + i, title, words[random.nextInt(words.length)], null, null,
+                    random.nextInt(3) == 0 ? List.of() : List.of(segments[random.nextInt(segments.length)]),
+                    List.of(ipc[random.nextInt(ipc.length)]), regions[random.nextInt(regions.length)],
+                    tiers[random.nextInt(tiers.length)], random.nextInt(100), false));
+        }
+        MatchingEngine large = new MatchingEngine(PatentCorpus.of(patents));
+        int compared = 0;
+        for (int e = 0; e < 40; e++) {
+            EnterpriseQuery enterprise = new EnterpriseQuery("E" + e, "企业" + e,
+                    Map.of(random.nextBoolean() ? "6.4" : "2.1", random.nextBoolean() ? "企业登记的细分领域" : "由行业分类推断"),
+                    e % 3 == 0 ? Set.of(ipc[random.nextInt(ipc.length)].substring(0, 4)) : Set.of(),
+                    Terms.of(words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]),
+                    regions[random.nextInt(regions.length)].substring(0, 2) + "0000", false, Set.of("P" + e),
+                    e % 4 == 0 ? Map.of("6.4", 2, "2.1", -1) : Map.of());
+            List<String> generated = large.topPatents(enterprise, 10).stream().map(Match::patentId).toList();
+            List<String> exhaustive = large.exhaustiveTopPatents(enterprise, 10).stream().map(Match::patentId)
+                    .toList();
+            assertEquals(exhaustive, generated, enterprise.toString());
+            assertEquals(10, generated.size());
+            compared++;
+        }
+        assertEquals(40, compared);
     }
 
     @Test
@@ -125,10 +167,11 @@ class MatchingEngineTest {
                 patent("S1", "一种锂电池供电的太阳能路灯", List.of(), List.of("F21S9/03"), "C"));
         MatchingEngine words = new MatchingEngine(PatentCorpus.of(patents));
         List<Match> matches = words.topPatents(EnterpriseQuery.ofText("E", "锂电池 电极", Set.of()), 4);
-        assertEquals(List.of("B2", "B3", "B1"), matches.stream().map(Match::patentId).toList(),
-                "the street lamp shares only the word 锂电池, not the batteries' subclass");
+        assertEquals(List.of("B2", "B3", "B1", "S1"), matches.stream().map(Match::patentId).toList(),
+                "the street lamp shares only the word 锂电池, not the batteries' subclass: it comes last");
         assertTrue(matches.getFirst().segments().stream().anyMatch(s -> s.contains("H01M")
-                && s.contains("与企业描述最相近的专利多属此类")), matches.getFirst().segments().toString());
+                && s.contains("与企业描述最相近的专利中")), matches.getFirst().segments().toString());
+        assertTrue(matches.getFirst().score() > matches.getLast().score() + 0.2, matches.toString());
         assertTrue(words.topPatentsByPlainText(EnterpriseQuery.ofText("E", "锂电池 电极", Set.of()), 4).stream()
                 .anyMatch(match -> match.patentId().equals("S1")), "plain BM25 offers the lamp");
     }
