@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ipop.audit.AuditTrail;
@@ -43,6 +46,7 @@ public class Matching {
     private static final Logger LOG = Logger.getLogger(Matching.class.getName());
     private static final int DEFAULT_K = 20;
     private static final int PROGRESS_EVERY = 50;
+    private static final int MAX_WORKERS = 4;
 
     private final CurrentTenant tenant;
     private final ResourceLibrary library;
@@ -127,22 +131,58 @@ public class Matching {
                 }
             });
             campaigns.started(tenantId, campaign.id(), inScope.size(), corpus.size());
-            List<MatchView> batch = new ArrayList<>();
-            long done = 0;
-            for (EnterpriseView enterprise : inScope) {
-                batch.addAll(views(enterprise, engine.topPatents(query(tenantId, enterprise), campaign.k()), corpus));
-                done++;
-                if (done % PROGRESS_EVERY == 0) {
-                    campaigns.recordMatches(tenantId, campaign.id(), batch, done);
-                    batch = new ArrayList<>();
-                }
-            }
-            campaigns.recordMatches(tenantId, campaign.id(), batch, done);
+            matchInParallel(tenantId, campaign, inScope, engine, corpus);
             campaigns.finished(tenantId, campaign.id(), "READY", null);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Campaign " + campaign.id() + " of tenant " + tenantId + " failed", e);
             campaigns.finished(tenantId, campaign.id(), "FAILED",
                     "匹配意外中止，可重新运行 / The run stopped unexpectedly; run it again.");
+        }
+    }
+
+    /**
+     * Matches the enterprises on as many workers as the machine has cores (at most {@value #MAX_WORKERS}): each
+     * takes the next {@value #PROGRESS_EVERY} enterprises, matches them and records them with the progress so far.
+     * The engine is safe to share (its working memory is per thread).
+     */
+    private void matchInParallel(TenantId tenantId, CampaignView campaign, List<EnterpriseView> inScope,
+            MatchingEngine engine, PatentCorpus corpus) {
+        AtomicInteger next = new AtomicInteger();
+        long[] done = {0};
+        Runnable worker = () -> {
+            for (int first = next.getAndAdd(PROGRESS_EVERY); first < inScope.size();
+                    first = next.getAndAdd(PROGRESS_EVERY)) {
+                List<EnterpriseView> chunk = inScope.subList(first, Math.min(inScope.size(), first + PROGRESS_EVERY));
+                List<MatchView> batch = new ArrayList<>();
+                for (EnterpriseView enterprise : chunk) {
+                    batch.addAll(views(enterprise, engine.topPatents(query(tenantId, enterprise), campaign.k()),
+                            corpus));
+                }
+                synchronized (done) { // progress only grows, and each batch is recorded with it
+                    done[0] += chunk.size();
+                    campaigns.recordMatches(tenantId, campaign.id(), batch, done[0]);
+                }
+            }
+        };
+        int workers = Math.max(1, Math.min(MAX_WORKERS, Math.min(Runtime.getRuntime().availableProcessors(),
+                (inScope.size() + PROGRESS_EVERY - 1) / PROGRESS_EVERY)));
+        List<Future<?>> others = new ArrayList<>();
+        for (int w = 1; w < workers; w++) {
+            others.add(ManagedExecutors.executor().submit(worker));
+        }
+        worker.run();
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while matching", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a matching worker failed", e.getCause());
+            }
+        }
+        if (inScope.isEmpty()) {
+            campaigns.recordMatches(tenantId, campaign.id(), List.of(), 0);
         }
     }
 
