@@ -989,6 +989,11 @@ const library = createLibrary({
 const matching = createMatching({
   h, api, section, refresh, problemAlert, loadingView, card, formatTime, handleExpiredSession, placeErrors, feedbackText,
   roles: () => (state.authenticated ? state.me?.roles ?? [] : []),
+  activeTenant: () => state.me?.activeTenant?.id ?? null,
+  tenantName: (id) => {
+    const tenant = (state.network.value ?? []).find?.((candidate) => candidate.id === id);
+    return tenant ? localName(tenant.names, id) : id;
+  },
 });
 
 // The library's tab and patent pages are addressed by the URL fragment.

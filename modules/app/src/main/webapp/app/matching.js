@@ -127,6 +127,8 @@ export function createMatching(shell) {
         h('div', { class: 'small text-secondary mb-1', text: t('inbox.meta', {
           id: item.patentId, institution: item.institution ?? '', score: item.score.toFixed(2), at: formatTime(item.pushedAt),
         }) }),
+        item.owner && item.owner !== shell.activeTenant?.() && h('div', { class: 'small text-primary inbox-owner',
+          text: t('inbox.owner', { centre: shell.tenantName?.(item.owner) ?? item.owner }) }),
         explanation(item),
         item.reason && h('div', { class: 'small', text: t('inbox.reason', { reason: item.reason }) }),
         h('div', { class: 'd-flex flex-wrap gap-2 mt-1' },
@@ -320,6 +322,7 @@ export function createMatching(shell) {
       name: value('name'), branches: splitList(value('branches')), regions: splitList(value('regions')),
       recognitions: RECOGNITIONS.filter((r) => form.querySelector(`[name="target-${r}"]`)?.checked),
       k: value('k') === '' ? null : Number(value('k')),
+      scope: value('scope') || 'LIBRARY',
     };
     act('campaignForm', 'mCampaigns', () => api('/api/matching/campaigns', { method: 'POST', body }), () => {
       refresh('mCampaigns', { keepValues: false });
@@ -328,7 +331,7 @@ export function createMatching(shell) {
   }
 
   function campaignsView() {
-    const { byField, unplaced } = placeErrors(m.campaignForm.problem, ['name', 'branches', 'regions', 'recognitions', 'k']);
+    const { byField, unplaced } = placeErrors(m.campaignForm.problem, ['name', 'branches', 'regions', 'recognitions', 'k', 'scope']);
     const field = (name, props = {}) => h('div', { class: props.col ?? 'col-md-3' },
       h('label', { class: 'form-label', for: `campaign-${name}`, text: t(`campaign.field.${name}`) }),
       h('input', { id: `campaign-${name}`, name, class: `form-control${byField.has(name) ? ' is-invalid' : ''}`,
@@ -340,6 +343,11 @@ export function createMatching(shell) {
       m.campaignForm.problem && h('div', { class: 'col-12' }, problemAlert(m.campaignForm.problem, { unplacedErrors: unplaced })),
       field('name', { col: 'col-md-6' }), field('k', { type: 'number', value: '20' }),
       field('branches', { placeholder: '6.4、5.2' }), field('regions', { placeholder: '420100' }),
+      h('div', { class: 'col-md-6' },
+        h('label', { class: 'form-label', for: 'campaign-scope', text: t('campaign.field.scope') }),
+        h('select', { id: 'campaign-scope', name: 'scope', class: `form-select${byField.has('scope') ? ' is-invalid' : ''}` },
+          ['LIBRARY', 'NETWORK'].map((scope) => h('option', { value: scope, text: t(`campaign.scope.${scope}`) }))),
+        byField.has('scope') && h('div', { class: 'invalid-feedback d-block', text: feedbackText(byField.get('scope'), true) })),
       h('fieldset', { class: 'col-md-9' }, h('legend', { class: 'form-label fs-6', text: t('campaign.field.recognitions') }),
         RECOGNITIONS.map((r) => h('div', { class: 'form-check form-check-inline' },
           h('input', { class: 'form-check-input', type: 'checkbox', id: `target-${r}`, name: `target-${r}` }),
@@ -352,7 +360,7 @@ export function createMatching(shell) {
         : h('div', { class: 'table-responsive' }, h('table', { class: 'table table-sm align-middle', id: 'campaigns' },
           h('thead', {}, h('tr', {}, ['name', 'status', 'progress', 'matches', 'pushed', 'actions'].map((c) => h('th', { text: t(`campaign.col.${c}`) })))),
           h('tbody', {}, campaigns.map((c) => h('tr', { 'data-campaign-id': c.id, 'data-status': c.status, 'data-name': c.name },
-            h('td', { text: c.name }),
+            h('td', {}, c.name, ' ', h('span', { class: 'badge text-bg-light border campaign-scope', text: t(`campaign.scope.${c.scope ?? 'LIBRARY'}`) })),
             h('td', {}, h('span', { class: 'badge text-bg-light', text: t(`campaign.status.${c.status}`) }),
               c.failure && h('div', { class: 'small text-danger', text: c.failure })),
             h('td', {}, c.status === 'DRAFT' ? '—' : h('div', { class: 'progress', role: 'progressbar', style: 'min-width: 6rem',
@@ -498,6 +506,8 @@ addMessages({
     'campaign.empty': '还没有匹配推送活动。',
     'campaign.field.name': '活动名称', 'campaign.field.k': '每家企业推送件数', 'campaign.field.branches': '目标领域（可选）',
     'campaign.field.regions': '目标地区（可选）', 'campaign.field.recognitions': '目标企业资质（可选）',
+    'campaign.field.scope': '专利范围', 'campaign.scope.LIBRARY': '本中心资源库', 'campaign.scope.NETWORK': '本中心资源库 + 网络专利目录（其他中心已发布）',
+    'inbox.owner': '来自网络专利目录：{centre}',
     'campaign.col.name': '活动', 'campaign.col.status': '状态', 'campaign.col.progress': '进度（企业）',
     'campaign.col.matches': '匹配', 'campaign.col.pushed': '已推送', 'campaign.col.actions': '操作',
     'campaign.status.DRAFT': '草稿', 'campaign.status.RUNNING': '匹配中', 'campaign.status.READY': '待推送',
@@ -575,6 +585,8 @@ addMessages({
     'campaign.empty': 'No campaigns yet.',
     'campaign.field.name': 'Name', 'campaign.field.k': 'Patents per company', 'campaign.field.branches': 'Target branches (optional)',
     'campaign.field.regions': 'Target regions (optional)', 'campaign.field.recognitions': 'Target recognitions (optional)',
+    'campaign.field.scope': 'Patents in scope', 'campaign.scope.LIBRARY': 'This centre\'s library', 'campaign.scope.NETWORK': 'This centre\'s library + the network catalogue (published by other centres)',
+    'inbox.owner': 'From the network catalogue: {centre}',
     'campaign.col.name': 'Campaign', 'campaign.col.status': 'Status', 'campaign.col.progress': 'Progress (companies)',
     'campaign.col.matches': 'Matches', 'campaign.col.pushed': 'Pushed', 'campaign.col.actions': 'Actions',
     'campaign.status.DRAFT': 'Draft', 'campaign.status.RUNNING': 'Running', 'campaign.status.READY': 'Ready to push',

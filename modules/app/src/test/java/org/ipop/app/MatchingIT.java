@@ -200,4 +200,73 @@ class MatchingIT extends PlatformIT {
         assertEquals(404, Api.get("/api/matching/enterprises/" + code + "/patents", operator).status(),
                 "湖北's operators cannot match 武汉's enterprise");
     }
+
+    @Test
+    void a_network_campaign_offers_what_other_centres_published_and_nothing_they_did_not() throws Exception {
+        // 湖北 admits two patents that suit 武汉's enterprise exactly and publishes one of them.
+        String hubeiOperator = Tokens.of("hubei-operator");
+        String hubeiTto = Tokens.of("hubei-tto");
+        String published = Inventories.newApplicationNumber();
+        String unpublished = Inventories.newApplicationNumber();
+        importRows(hubeiTto, row(published, "一种网络目录专供氢气压缩机密封环", "有权-审定授权", "F04B39/00;F16J15/00"),
+                row(unpublished, "一种网络目录专供氢气压缩机密封环组件", "有权-审定授权", "F04B39/00;F16J15/00"));
+        admit(published, hubeiTto, hubeiOperator);
+        admit(unpublished, hubeiTto, hubeiOperator);
+        assertEquals(200, Api.call("POST", "/api/library/patents/" + published + "/publication", hubeiOperator, null,
+                null, null).status());
+
+        String wuhan = Tokens.of("wuhan-operator");
+        String wuhanEnterprise = Tokens.of("wuhan-enterprise");
+        String code = EnterprisesIT.enterpriseOf("wuhan-enterprise", wuhanEnterprise);
+        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", wuhanEnterprise, null, EnterprisesIT.profile(code,
+                "武汉压缩机科技有限公司").replace("氢燃料电池电堆、车载储氢瓶", "网络目录专供氢气压缩机密封环")).status());
+
+        // Its own library only: nothing of 湖北's.
+        String local = Api.sendJson("POST", "/api/matching/campaigns", wuhan, null,
+                "{\"name\": \"武汉本库\", \"k\": 50}").json().getString("id");
+        assertEquals("LIBRARY", runToEnd(local, wuhan).getString("scope"));
+        List<String> fromLibrary = patentIds(Api.get("/api/matching/campaigns/" + local + "/matches?enterprise="
+                + code, wuhan).array());
+        assertFalse(fromLibrary.contains(published) || fromLibrary.contains(unpublished), fromLibrary.toString());
+
+        // With the network catalogue: the published patent, from public fields only; never the unpublished one.
+        Reply badScope = Api.sendJson("POST", "/api/matching/campaigns", wuhan, null,
+                "{\"name\": \"坏范围\", \"scope\": \"EVERYTHING\"}");
+        assertEquals(400, badScope.status(), badScope.body());
+        assertTrue(badScope.body().contains("scope"), badScope.body());
+        String network = Api.sendJson("POST", "/api/matching/campaigns", wuhan, null,
+                "{\"name\": \"武汉全网\", \"k\": 50, \"scope\": \"network\"}").json().getString("id");
+        JsonObject ran = runToEnd(network, wuhan);
+        assertEquals("READY", ran.getString("status"), ran.toString());
+        assertEquals("NETWORK", ran.getString("scope"));
+        JsonArray matches = Api.get("/api/matching/campaigns/" + network + "/matches?enterprise=" + code, wuhan).array();
+        assertTrue(patentIds(matches).contains(published), patentIds(matches).toString());
+        assertFalse(patentIds(matches).contains(unpublished), "湖北's unpublished patent never leaves 湖北");
+        JsonObject match = matches.getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("patentId").equals(published)).findFirst().orElseThrow();
+        assertEquals("hubei", match.getString("owner"));
+        assertTrue(match.getJsonArray("sharedTerms").toString().contains("压缩机密封环"), match.toString());
+        assertTrue(match.getJsonArray("priors").getValuesAs(jakarta.json.JsonString.class).stream()
+                .noneMatch(p -> p.getString().contains("档") || p.getString().contains("价值分")),
+                "湖北's tier and value score are not public: " + match.getJsonArray("priors"));
+
+        // Withdrawn from the network: gone from the next run.
+        assertEquals(200, Api.call("DELETE", "/api/library/patents/" + published + "/publication", hubeiOperator,
+                null, null, null).status());
+        assertEquals("READY", runToEnd(network, wuhan).getString("status"));
+        assertFalse(patentIds(Api.get("/api/matching/campaigns/" + network + "/matches?enterprise=" + code, wuhan)
+                .array()).contains(published), "a withdrawn patent is no longer offered");
+
+        // Published again, pushed: the enterprise's inbox names the centre that holds it.
+        assertEquals(200, Api.call("POST", "/api/library/patents/" + published + "/publication", hubeiOperator, null,
+                null, null).status());
+        assertEquals("READY", runToEnd(network, wuhan).getString("status"));
+        assertEquals(200, Api.call("POST", "/api/matching/campaigns/" + network + "/push", wuhan, null, null, null)
+                .status());
+        JsonObject item = Api.get("/api/inbox", wuhanEnterprise).array().getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("patentId").equals(published)).findFirst().orElseThrow();
+        assertEquals("hubei", item.getString("owner"));
+        assertEquals(404, Api.get("/api/library/patents/" + published, wuhan).status(),
+                "the patent's record stays 湖北's");
+    }
 }

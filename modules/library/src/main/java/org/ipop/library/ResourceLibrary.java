@@ -185,6 +185,14 @@ public class ResourceLibrary {
         patents.forEachMatchable(tenantId, action);
     }
 
+    /**
+     * Every patent other tenants have published to the network catalogue and that has not lapsed, for matching
+     * {@code viewer}'s enterprises: public fields only (no tier, value score, claim or region).
+     */
+    public void forEachNetworkMatchable(TenantId viewer, Consumer<MatchablePatent> action) {
+        catalogue.forEachMatchable(viewer, action);
+    }
+
     /** The network catalogue: what every tenant has published. */
     public List<CataloguePatent> catalogue(String text, int page, int size) {
         int limit = Math.max(1, Math.min(size, 100));

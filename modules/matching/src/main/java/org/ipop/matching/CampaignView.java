@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A campaign and where it stands: DRAFT → RUNNING → READY (results to preview) → PUSHED, or FAILED with a message.
- * The scope is the tenant's library (admitted, available patents).
+ * The scope is the tenant's library (admitted, available patents) or, with {@code NETWORK}, also every patent
+ * other tenants have published to the network catalogue.
  */
 public record CampaignView(String id, String name, String scope, List<String> branches, List<String> regions,
         List<String> recognitions, int k, String status, long enterprisesInScope, long enterprisesDone,

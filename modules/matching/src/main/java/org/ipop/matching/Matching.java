@@ -87,12 +87,17 @@ public class Matching {
                     .forEach(r -> errors.add(new FieldError("regions", r, "不是行政区划代码 / not a region code")));
             input.recognitions().stream().filter(r -> Recognition.parse(r).isEmpty())
                     .forEach(r -> errors.add(new FieldError("recognitions", r, "未知的认定类型 / not a recognition")));
+            if (!List.of(CampaignInput.LIBRARY, CampaignInput.NETWORK).contains(input.scope())) {
+                errors.add(new FieldError("scope", input.scope(),
+                        "范围须为 LIBRARY（本中心资源库）或 NETWORK（含网络目录）/ LIBRARY or NETWORK"));
+            }
         }
         if (!errors.isEmpty()) {
             throw new ValidationFailed("匹配活动设置有误 / The campaign is not valid", errors);
         }
         CampaignInput normalised = new CampaignInput(input.name(), input.branches(), input.regions(),
-                input.recognitions().stream().map(r -> Recognition.parse(r).orElseThrow().name()).toList(), k);
+                input.recognitions().stream().map(r -> Recognition.parse(r).orElseThrow().name()).toList(), k,
+                input.scope());
         String id = campaigns.create(tenant.require(), normalised, k, actor);
         audit.record(tenant.require(), actor, "matching.campaign.created", id, input.name());
         return campaign(id);
@@ -122,7 +127,8 @@ public class Matching {
     /** The run itself; carries its tenant explicitly (no request here). */
     void execute(TenantId tenantId, CampaignView campaign) {
         try {
-            PatentCorpus corpus = availablePatents(tenantId);
+            PatentCorpus corpus = CampaignInput.NETWORK.equals(campaign.scope()) ? availableInNetwork(tenantId)
+                    : availablePatents(tenantId);
             MatchingEngine engine = new MatchingEngine(corpus);
             List<EnterpriseView> inScope = new ArrayList<>();
             enterprises.forEach(tenantId, enterprise -> {
@@ -331,6 +337,17 @@ public class Matching {
         return PatentCorpus.of(patents);
     }
 
+    /**
+     * The tenant's own available patents and every patent other tenants have published to the network catalogue
+     * (public fields only); a patent both here and there counts once, as the tenant's own.
+     */
+    private PatentCorpus availableInNetwork(TenantId tenantId) {
+        Map<String, MatchablePatent> patents = new LinkedHashMap<>();
+        library.forEachMatchable(tenantId, patent -> patents.put(patent.id(), patent));
+        library.forEachNetworkMatchable(tenantId, patent -> patents.putIfAbsent(patent.id(), patent));
+        return PatentCorpus.of(new ArrayList<>(patents.values()));
+    }
+
     /** An enterprise's matches, ranked from 1, with their patents' titles. */
     private static List<MatchView> views(EnterpriseView enterprise, List<Match> matches, PatentCorpus corpus) {
         List<MatchView> result = new ArrayList<>();
@@ -366,7 +383,8 @@ public class Matching {
     private static MatchView view(EnterpriseView enterprise, Match match, MatchablePatent patent, int rank) {
         return new MatchView(enterprise.creditCode(), enterprise.profile().name(), match.patentId(),
                 patent == null ? null : patent.title(), patent == null ? null : patent.institution(), rank,
-                match.score(), match.branches(), match.segments(), match.sharedTerms(), match.priors());
+                match.score(), match.branches(), match.segments(), match.sharedTerms(), match.priors(),
+                patent == null ? null : patent.tenantId());
     }
 
     private static void count(long[] counts, MongoInbox.Entry entry) {

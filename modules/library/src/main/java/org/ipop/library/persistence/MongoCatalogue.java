@@ -1,5 +1,6 @@
 package org.ipop.library.persistence;
 
+
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -8,12 +9,16 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.ipop.kernel.TenantId;
 import org.ipop.library.CataloguePatent;
+import org.ipop.library.MatchablePatent;
+import org.ipop.library.valuation.LegalStatus;
 import org.ipop.persistence.Databases;
+import org.ipop.persistence.Scans;
 
 /**
  * The network catalogue ({@code catalogue} in the network database): what tenants publish for each other, one
@@ -58,6 +63,12 @@ public class MongoCatalogue {
                 .append("mainIpc", biblio.getString("mainIpc"))
                 .append("ipc", biblio.getList("ipc", String.class, List.of()))
                 .append("segments", segments)
+                .append("tags", analysis.getList("tags", Document.class, List.of()).stream()
+                        .map(tag -> new Document("catalog", tag.getString("catalog"))
+                                .append("branchCode", tag.getString("branchCode"))
+                                .append("branchName", tag.getString("branchName"))
+                                .append("confirmed", "KEYWORD_CONFIRMED".equals(tag.getString("strength"))))
+                        .toList())
                 .append("publishedAt", new Date());
         databases.network().getCollection(COLLECTION).replaceOne(Filters.eq("_id", entry.getString("_id")), entry,
                 new ReplaceOptions().upsert(true));
@@ -83,6 +94,40 @@ public class MongoCatalogue {
                         doc.getList("ipc", String.class, List.of()), doc.getList("segments", String.class, List.of()),
                         doc.getDate("publishedAt").toInstant().toString())));
         return result;
+    }
+
+    /**
+     * Every patent other tenants have published and that has not lapsed, as matching sees it — from the public
+     * fields only: no tier, no value score, no claim, no region (what the catalogue does not show, matching does
+     * not use either).
+     */
+    public void forEachMatchable(TenantId viewer, Consumer<MatchablePatent> action) {
+        Scans.forEach(databases.network().getCollection(COLLECTION), Filters.ne("tenant", viewer.value()),
+                new Document(), doc -> {
+                    if (LegalStatus.read(doc.getString("legalStatus")) != LegalStatus.LAPSED) {
+                        action.accept(matchable(doc));
+                    }
+                });
+    }
+
+    private static MatchablePatent matchable(Document doc) {
+        List<MatchablePatent.Segment> segments = doc.containsKey("tags")
+                ? doc.getList("tags", Document.class).stream().map(tag -> new MatchablePatent.Segment(
+                        tag.getString("catalog"), tag.getString("catalog") + ":" + tag.getString("branchCode"),
+                        tag.getString("branchCode"), tag.getString("branchName"), tag.getBoolean("confirmed", false)))
+                        .toList()
+                // Published before the catalogue kept tags: "SEI_2021:6.4 name", confirmation unknown.
+                : doc.getList("segments", String.class, List.of()).stream().filter(s -> s.contains(":"))
+                        .map(s -> {
+                            String catalog = s.substring(0, s.indexOf(':'));
+                            String rest = s.substring(s.indexOf(':') + 1);
+                            String code = rest.contains(" ") ? rest.substring(0, rest.indexOf(' ')) : rest;
+                            String name = rest.contains(" ") ? rest.substring(rest.indexOf(' ') + 1) : "";
+                            return new MatchablePatent.Segment(catalog, catalog + ":" + code, code, name, false);
+                        }).toList();
+        return new MatchablePatent(doc.getString("tenant"), doc.getString("applicationNumber"),
+                doc.getString("title"), doc.getString("abstract"), null, doc.getString("institution"), segments,
+                doc.getList("ipc", String.class, List.of()), null, null, 0, true);
     }
 
     private static String key(TenantId tenant, String applicationNumber) {

@@ -123,7 +123,7 @@ public class MatchingDemoData {
                     .replace("的研发、生产与销售", "") + "相关专利技术", "希望引进高校成熟专利技术，提升产品性能、降低生产成本，可接受许可或转让。",
                     profiles.getFirst().branches().getFirst(), 20, 100, List.of("LICENCE", "TRANSFER"), null));
             CampaignView campaign = matching.create(new CampaignInput("示范推送：本中心全部企业", List.of(), List.of(),
-                    List.of(), 10), operator);
+                    List.of(), 10, CampaignInput.LIBRARY), operator);
             matching.run(campaign.id(), operator);
             return campaign.id();
         });

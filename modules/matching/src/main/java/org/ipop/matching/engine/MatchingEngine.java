@@ -475,8 +475,10 @@ public final class MatchingEngine {
             priors.add(String.format(Locale.ROOT, "企业对同领域已推送专利的反馈（%s%d）%+.2f",
                     feedback > 0 ? "感兴趣 +" : "不相关 ", Math.abs(feedback), feedbackPrior(feedback)));
         }
-        priors.add(String.format(Locale.ROOT, "价值分 %.1f +%.3f", patent.valueScore(),
-                patent.valueScore() * VALUE_PRIOR));
+        if (patent.valueScore() > 0) { // a patent of another centre's catalogue shows no value score
+            priors.add(String.format(Locale.ROOT, "价值分 %.1f +%.3f", patent.valueScore(),
+                    patent.valueScore() * VALUE_PRIOR));
+        }
         return new Match(enterprise.id(), patent.id(), round(score),
                 round(structure(links, index, fields)), round(bm25 / (bm25 + TEXT_HALF)), branches,
                 segments, sharedPhrases(PatentCorpus.text(patent), enterprise.terms()), priors);

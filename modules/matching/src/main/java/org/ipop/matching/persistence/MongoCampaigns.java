@@ -41,7 +41,7 @@ public class MongoCampaigns {
     public String create(TenantId tenant, CampaignInput input, int k, String actor) {
         String id = UUID.randomUUID().toString();
         campaigns(tenant).insertOne(new Document("_id", id).append("name", input.name().strip())
-                .append("scope", "LIBRARY").append("branches", input.branches()).append("regions", input.regions())
+                .append("scope", input.scope()).append("branches", input.branches()).append("regions", input.regions())
                 .append("recognitions", input.recognitions()).append("k", k).append("status", "DRAFT")
                 .append("enterprisesInScope", 0L).append("enterprisesDone", 0L).append("patentsInScope", 0L)
                 .append("matches", 0L).append("pushed", 0L).append("createdBy", actor)
@@ -84,7 +84,7 @@ public class MongoCampaigns {
                             .append("title", match.title()).append("institution", match.institution())
                             .append("rank", match.rank()).append("score", match.score())
                             .append("branches", match.branches()).append("segments", match.segments()).append("sharedTerms", match.sharedTerms())
-                            .append("priors", match.priors())).toList());
+                            .append("priors", match.priors()).append("owner", match.owner())).toList());
         }
         campaigns(tenant).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("enterprisesDone",
                 enterprisesDone), Updates.inc("matches", (long) matches.size())));
@@ -126,7 +126,7 @@ public class MongoCampaigns {
                 doc.getString("title"), doc.getString("institution"), doc.getInteger("rank", 0),
                 doc.get("score") instanceof Number n ? n.doubleValue() : 0,
                 doc.getList("branches", String.class, List.of()), doc.getList("segments", String.class, List.of()), doc.getList("sharedTerms", String.class, List.of()),
-                doc.getList("priors", String.class, List.of()));
+                doc.getList("priors", String.class, List.of()), doc.getString("owner"));
     }
 
     private static CampaignView view(Document doc) {

@@ -69,6 +69,7 @@ public class MongoInbox {
                     .append("score", match.score()).append("segments", match.segments())
                     .append("sharedTerms", match.sharedTerms()).append("priors", match.priors())
                     .append("segmentKeys", match.branches()).append("province", provinceOf.get(i))
+                    .append("owner", match.owner())
                     .append("pushedAt", now)));
         }
         if (!writes.isEmpty()) {
@@ -143,7 +144,7 @@ public class MongoInbox {
                 doc.getList("segments", String.class, List.of()), doc.getList("sharedTerms", String.class, List.of()),
                 doc.getList("priors", String.class, List.of()), instant(doc.getDate("pushedAt")),
                 instant(doc.getDate("readAt")), doc.getString("response"), doc.getString("reason"),
-                instant(doc.getDate("respondedAt")));
+                instant(doc.getDate("respondedAt")), doc.getString("owner"));
     }
 
     private static String instant(Date date) {
