@@ -444,6 +444,11 @@ const messages = {
     'library.publish.withdraw': '撤回发布',
     'library.publish.done': '已发布到网络专利目录。',
     'library.publish.withdrawn': '已从网络专利目录撤回。',
+    'library.deal.label': '交易状态', 'library.deal.title': '交易状态', 'library.deal.AVAILABLE': '可交易',
+    'library.deal.TRANSFERRED': '已转让', 'library.deal.EXCLUSIVE_LICENCE': '独占许可中',
+    'library.deal.help': '已转让或独占许可中的专利不再参与匹配推送，并自动从网络专利目录撤回。',
+    'library.deal.note': '说明（受让方或被许可方、合同、期限）', 'library.deal.submit': '保存交易状态',
+    'library.deal.done': '交易状态已保存。',
 
     'catalogue.title': '网络专利目录',
     'catalogue.intro': '各运营中心审核入库并公开发布的专利（一点发布、全网通达），可就转让、许可事宜联系所属运营中心。',
@@ -904,6 +909,11 @@ const messages = {
     'library.publish.withdraw': 'Withdraw',
     'library.publish.done': 'Published to the network catalogue.',
     'library.publish.withdrawn': 'Withdrawn from the network catalogue.',
+    'library.deal.label': 'Deal status', 'library.deal.title': 'Deal status', 'library.deal.AVAILABLE': 'Available',
+    'library.deal.TRANSFERRED': 'Transferred', 'library.deal.EXCLUSIVE_LICENCE': 'Under an exclusive licence',
+    'library.deal.help': 'A transferred or exclusively licensed patent is no longer matched or pushed and leaves the network catalogue.',
+    'library.deal.note': 'Note (assignee or licensee, contract, term)', 'library.deal.submit': 'Save the deal status',
+    'library.deal.done': 'Deal status saved.',
 
     'catalogue.title': 'Network catalogue',
     'catalogue.intro': 'Patents reviewed and published by the operation centres (publish once, reach the whole network). Contact the operation centre about transfers and licences.',

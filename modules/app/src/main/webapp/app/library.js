@@ -1001,6 +1001,11 @@ export function createLibrary(shell) {
         ['library.screening.spotCheck', patent.spotCheckedAt ? t('library.screening.spotChecked', { time: formatTime(patent.spotCheckedAt) }) : null],
         ['library.screening.published', h('span', { id: 'patent-published', 'data-published': String(Boolean(patent.published)),
           text: t(patent.published ? 'library.screening.isPublished' : 'library.screening.notPublished') })],
+        ['library.deal.label', h('div', {},
+          h('span', { id: 'patent-deal', 'data-deal': patent.deal?.status ?? 'AVAILABLE',
+            class: (patent.deal?.status ?? 'AVAILABLE') === 'AVAILABLE' ? '' : 'badge text-bg-secondary',
+            text: t(`library.deal.${patent.deal?.status ?? 'AVAILABLE'}`) }),
+          patent.deal?.note && h('div', { class: 'small text-secondary ipop-prose', text: patent.deal.note }))],
       ], { labelCol: 'col-5', valueCol: 'col-7' }));
   }
 
@@ -1011,14 +1016,41 @@ export function createLibrary(shell) {
     const review = can.review();
     if (!assess && !review) return null;
     const ui = lib.action;
-    const fields = ['prospect', 'notes', 'intendedMode', 'outcome', 'reason'];
+    const fields = ['prospect', 'notes', 'intendedMode', 'outcome', 'reason', 'status', 'note'];
     const { byField, unplaced } = placeErrors(ui.problem, fields);
     return subCard(t('library.detail.actions'), { id: 'patent-actions' },
       ui.notice && h('div', { class: 'alert alert-success py-2', role: 'status', text: ui.notice }),
       ui.problem && problemAlert(ui.problem, { unplacedErrors: unplaced, fieldHint: byField.size > 0 }),
       assess && selfAssessmentForm(patent, byField),
       review && reviewForm(patent, byField),
-      review && publicationView(patent));
+      review && publicationView(patent),
+      review && dealForm(patent, byField));
+  }
+
+  /** Whether the patent is still available for a deal; a transferred or licensed one is no longer matched. */
+  function dealForm(patent, byField) {
+    const current = patent.deal?.status ?? 'AVAILABLE';
+    const busy = lib.action.busy === 'deal';
+    return h('form', { id: 'deal-form', class: 'mt-4', novalidate: true, onsubmit: (event) => {
+      event.preventDefault();
+      const form = event.currentTarget;
+      const body = { status: form.querySelector('#deal-status').value, note: form.querySelector('#deal-note').value.trim() || null };
+      act('deal', `/api/library/patents/${encodeURIComponent(patent.id)}/deal`, { method: 'PUT', body }, t('library.deal.done'));
+    } },
+      h('h4', { class: 'h6', text: t('library.deal.title') }),
+      h('p', { class: 'small text-secondary', text: t('library.deal.help') }),
+      h('div', { class: 'mb-2' },
+        h('label', { for: 'deal-status', class: 'form-label small', text: t('library.deal.label') }),
+        h('select', { id: 'deal-status', class: `form-select form-select-sm${invalid(byField.get('status'))}` },
+          ['AVAILABLE', 'TRANSFERRED', 'EXCLUSIVE_LICENCE'].map((status) => h('option', { value: status, selected: current === status, text: t(`library.deal.${status}`) }))),
+        fieldFeedback('deal-status', byField.get('status'))),
+      h('div', { class: 'mb-2' },
+        h('label', { for: 'deal-note', class: 'form-label small', text: t('library.deal.note') }),
+        h('textarea', { id: 'deal-note', class: `form-control form-control-sm${invalid(byField.get('note'))}`, rows: '2', maxlength: '500' }, patent.deal?.note ?? ''),
+        fieldFeedback('deal-note', byField.get('note'))),
+      h('button', { id: 'deal-submit', type: 'submit', class: 'btn btn-sm btn-outline-primary', disabled: Boolean(lib.action.busy) },
+        busy && h('span', { class: 'spinner-border spinner-border-sm me-2', 'aria-hidden': 'true' }),
+        busy ? t('library.saving') : t('library.deal.submit')));
   }
 
   function selfAssessmentForm(patent, byField) {

@@ -28,6 +28,18 @@ class MatchingIT extends PlatformIT {
                 + legalStatus;
     }
 
+    /**
+     * A product name unique to this test run, in Chinese: local test data persists between runs, and the same title
+     * imported again on every run would make its words common (BM25 gives words that every patent has no weight).
+     */
+    static String uniqueProduct(String words, String number) {
+        StringBuilder product = new StringBuilder(words).append("型");
+        for (char digit : number.replaceAll("\\D", "").substring(6).toCharArray()) {
+            product.append("零一二三四五六七八九".charAt(digit - '0'));
+        }
+        return product.toString();
+    }
+
     static void importRows(String tto, String... rows) {
         String csv = Inventories.HEADER + "\n" + String.join("\n", rows) + "\n";
         JsonObject job = Inventories.importAndWait(tto, "华中科技大学", "matching.csv",
@@ -172,17 +184,18 @@ class MatchingIT extends PlatformIT {
 
         // 湖北 admits (without publishing) a patent that suits 武汉's enterprise exactly; 武汉 admits one of its own.
         String hubeiPatent = Inventories.newApplicationNumber();
-        importRows(Tokens.of("hubei-tto"), row(hubeiPatent, "一种武汉专用储氢罐快速阀门", "有权-审定授权",
+        String valve = uniqueProduct("武汉专用储氢罐快速阀门", hubeiPatent);
+        importRows(Tokens.of("hubei-tto"), row(hubeiPatent, "一种" + valve, "有权-审定授权",
                 "F17C13/04;C01B3/00"));
         admit(hubeiPatent, Tokens.of("hubei-tto"), operator);
         String wuhanTto = Tokens.of("wuhan-tto");
         String wuhanPatent = Inventories.newApplicationNumber();
-        importRows(wuhanTto, row(wuhanPatent, "一种武汉专用储氢罐快速阀门组件", "有权-审定授权", "F17C13/04;C01B3/00"));
+        importRows(wuhanTto, row(wuhanPatent, "一种" + valve + "组件", "有权-审定授权", "F17C13/04;C01B3/00"));
         admit(wuhanPatent, wuhanTto, wuhan);
         String wuhanEnterprise = Tokens.of("wuhan-enterprise");
         String code = EnterprisesIT.enterpriseOf("wuhan-enterprise", wuhanEnterprise);
         assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", wuhanEnterprise, null, EnterprisesIT.profile(code,
-                "武汉阀门科技有限公司").replace("氢燃料电池电堆、车载储氢瓶", "武汉专用储氢罐快速阀门")).status());
+                "武汉阀门科技有限公司").replace("氢燃料电池电堆、车载储氢瓶", valve)).status());
 
         String wuhanCampaign = Api.sendJson("POST", "/api/matching/campaigns", wuhan, null,
                 "{\"name\": \"武汉阀门专场\", \"k\": 50}").json().getString("id");
@@ -208,8 +221,9 @@ class MatchingIT extends PlatformIT {
         String hubeiTto = Tokens.of("hubei-tto");
         String published = Inventories.newApplicationNumber();
         String unpublished = Inventories.newApplicationNumber();
-        importRows(hubeiTto, row(published, "一种网络目录专供氢气压缩机密封环", "有权-审定授权", "F04B39/00;F16J15/00"),
-                row(unpublished, "一种网络目录专供氢气压缩机密封环组件", "有权-审定授权", "F04B39/00;F16J15/00"));
+        String seal = uniqueProduct("网络目录专供氢气压缩机密封环", published);
+        importRows(hubeiTto, row(published, "一种" + seal, "有权-审定授权", "F04B39/00;F16J15/00"),
+                row(unpublished, "一种" + seal + "组件", "有权-审定授权", "F04B39/00;F16J15/00"));
         admit(published, hubeiTto, hubeiOperator);
         admit(unpublished, hubeiTto, hubeiOperator);
         assertEquals(200, Api.call("POST", "/api/library/patents/" + published + "/publication", hubeiOperator, null,
@@ -219,7 +233,7 @@ class MatchingIT extends PlatformIT {
         String wuhanEnterprise = Tokens.of("wuhan-enterprise");
         String code = EnterprisesIT.enterpriseOf("wuhan-enterprise", wuhanEnterprise);
         assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", wuhanEnterprise, null, EnterprisesIT.profile(code,
-                "武汉压缩机科技有限公司").replace("氢燃料电池电堆、车载储氢瓶", "网络目录专供氢气压缩机密封环")).status());
+                "武汉压缩机科技有限公司").replace("氢燃料电池电堆、车载储氢瓶", seal)).status());
 
         // Its own library only: nothing of 湖北's.
         String local = Api.sendJson("POST", "/api/matching/campaigns", wuhan, null,
@@ -268,5 +282,98 @@ class MatchingIT extends PlatformIT {
         assertEquals("hubei", item.getString("owner"));
         assertEquals(404, Api.get("/api/library/patents/" + published, wuhan).status(),
                 "the patent's record stays 湖北's");
+    }
+
+    @Test
+    void a_transferred_or_exclusively_licensed_patent_is_neither_matched_nor_published() throws Exception {
+        String operator = Tokens.of("hubei-operator");
+        String tto = Tokens.of("hubei-tto");
+        String number = Inventories.newApplicationNumber();
+        String title = "一种交易状态专用氢气压力调节阀";
+        importRows(tto, row(number, title, "有权-审定授权", "F16K17/00;F17C13/04"));
+        admit(number, tto, operator);
+        assertEquals(200, Api.call("POST", "/api/library/patents/" + number + "/publication", operator, null, null,
+                null).status());
+        assertEquals(200, Api.get("/api/matching/patents/" + number + "/enterprises", operator).status(),
+                "an available patent can be matched");
+
+        String deal = "/api/library/patents/" + number + "/deal";
+        Reply noNote = Api.sendJson("PUT", deal, operator, null, "{\"status\": \"TRANSFERRED\"}");
+        assertEquals(400, noNote.status(), noNote.body());
+        assertTrue(noNote.body().contains("\"note\""), noNote.body());
+        Reply badStatus = Api.sendJson("PUT", deal, operator, null, "{\"status\": \"SOLD\", \"note\": \"x\"}");
+        assertEquals(400, badStatus.status(), badStatus.body());
+        assertTrue(badStatus.body().contains("\"status\""), badStatus.body());
+        assertEquals(403, Api.sendJson("PUT", deal, tto, null, "{\"status\": \"AVAILABLE\"}").status(),
+                "an institution's user cannot change the deal status");
+        assertEquals(404, Api.sendJson("PUT", deal, Tokens.of("wuhan-operator"), null,
+                "{\"status\": \"AVAILABLE\"}").status(), "another centre cannot reach 湖北's patent");
+
+        Reply transferred = Api.sendJson("PUT", deal, operator, null,
+                "{\"status\": \"transferred\", \"note\": \"2026-10 转让给武汉氢阀科技有限公司\"}");
+        assertEquals(200, transferred.status(), transferred.body());
+        assertEquals("TRANSFERRED", transferred.json().getJsonObject("deal").getString("status"));
+        assertEquals("hubei-operator", transferred.json().getJsonObject("deal").getString("by"));
+        assertFalse(transferred.json().getBoolean("published"), "a transferred patent leaves the network catalogue");
+        assertTrue(Api.get("/api/network/patents?size=100", null).array().getValuesAs(JsonObject.class).stream()
+                .noneMatch(p -> p.getString("applicationNumber").equals(number)));
+        assertEquals(409, Api.call("POST", "/api/library/patents/" + number + "/publication", operator, null, null,
+                null).status(), "nor can it be published again");
+        assertEquals(404, Api.get("/api/matching/patents/" + number + "/enterprises", operator).status(),
+                "a transferred patent is not matched");
+        String campaign = Api.sendJson("POST", "/api/matching/campaigns", operator, null,
+                "{\"name\": \"交易状态检查\", \"k\": 50}").json().getString("id");
+        assertEquals("READY", runToEnd(campaign, operator).getString("status"));
+        assertFalse(patentIds(Api.get("/api/matching/campaigns/" + campaign + "/matches?size=500", operator).array())
+                .contains(number), "a transferred patent is never offered");
+        assertTrue(Api.get("/api/audit?limit=20", Tokens.of("hubei-admin")).body().contains("library.patent.deal"));
+
+        Reply available = Api.sendJson("PUT", deal, operator, null, "{\"status\": \"AVAILABLE\"}");
+        assertEquals("AVAILABLE", available.json().getJsonObject("deal").getString("status"), available.body());
+        assertEquals(200, Api.get("/api/matching/patents/" + number + "/enterprises", operator).status());
+    }
+
+    @Test
+    void a_newly_admitted_patent_and_a_changed_enterprise_are_matched_without_a_run() throws Exception {
+        String operator = Tokens.of("hubei-operator");
+        String tto = Tokens.of("hubei-tto");
+        String enterprise = Tokens.of("hubei-enterprise");
+        String code = EnterprisesIT.enterpriseOf("hubei-enterprise", enterprise);
+        // The enterprise changes its profile (an event), then a patent that suits it is admitted (another).
+        String number = Inventories.newApplicationNumber();
+        String impeller = uniqueProduct("持续匹配专用液氢泵叶轮", number);
+        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", enterprise, null, EnterprisesIT.profile(code,
+                "湖北液氢装备有限公司").replace("氢燃料电池电堆、车载储氢瓶", impeller)).status());
+        importRows(tto, row(number, "一种" + impeller, "有权-审定授权", "F04D29/22;F17C13/00"));
+        admit(number, tto, operator);
+
+        // Within a few sweeps the continuous campaign holds the pair, explained, without anyone running anything.
+        String matches = "/api/matching/campaigns/continuous/matches?enterprise=" + code;
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<String> found = List.of();
+        while (System.currentTimeMillis() < deadline && !found.contains(number)) {
+            Thread.sleep(500);
+            Reply reply = Api.get(matches, operator);
+            found = reply.status() == 200 ? patentIds(reply.array()) : List.of();
+        }
+        assertTrue(found.contains(number), "incremental matching did not offer " + number + ": " + found);
+        JsonObject continuous = Api.get("/api/matching/campaigns/continuous", operator).json();
+        assertTrue(continuous.getBoolean("continuous"), continuous.toString());
+        assertEquals("READY", continuous.getString("status"));
+        JsonObject match = Api.get(matches, operator).array().getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("patentId").equals(number)).findFirst().orElseThrow();
+        assertTrue(match.getJsonArray("sharedTerms").toString().contains("液氢泵叶轮"), match.toString());
+        assertTrue(Api.get("/api/audit?limit=50", Tokens.of("hubei-admin")).body()
+                .contains("matching.campaign.incremental"));
+
+        // Another centre's continuous campaign (if it has one) never holds 湖北's patents or enterprises.
+        Reply wuhan = Api.get("/api/matching/campaigns/continuous/matches?size=500", Tokens.of("wuhan-operator"));
+        assertTrue(wuhan.status() == 404 || (wuhan.status() == 200 && !wuhan.body().contains(number)
+                && !wuhan.body().contains(code)), wuhan.body());
+
+        // Pushed like any campaign: the enterprise receives it once.
+        assertEquals(200, Api.call("POST", "/api/matching/campaigns/continuous/push", operator, null, null, null)
+                .status());
+        assertTrue(patentIds(Api.get("/api/inbox", enterprise).array()).contains(number));
     }
 }

@@ -6,11 +6,16 @@ import java.util.Map;
 /**
  * Everything the platform knows about one patent of the library: its bibliographic record, the industry-segment tags
  * with the rule behind each, the value score with its per-indicator breakdown, the tier and why, where it stands in
- * screening with the complete history, the changes re-imports made, and whether it is published to the network.
+ * screening with the complete history, the changes re-imports made, whether it is published to the network, and
+ * whether it is still available for a deal.
  */
 public record PatentDetail(String id, String institution, Bibliographic record, List<Tag> tags, Value value,
         String tier, String tierReason, String status, SelfAssessment selfAssessment, ReviewDecision review,
-        List<ScreeningStep> history, List<Change> changes, boolean published, String spotCheckedAt) {
+        List<ScreeningStep> history, List<Change> changes, boolean published, String spotCheckedAt, Deal deal) {
+
+    /** Whether the patent can still be the object of a deal ({@link DealStatus}), who said so and when. */
+    public record Deal(String status, String statusName, String note, String by, String at) {
+    }
 
     /**
      * The bibliographic record as the API shows it: dates as ISO-8601 text (Liberty's JSON-B cannot write

@@ -1,6 +1,7 @@
 package org.ipop.library;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.security.SecureRandom;
@@ -40,11 +41,13 @@ public class ResourceLibrary {
     private final LibrarySearch search;
     private final PatentAnalyzer analyzer;
     private final AuditTrail audit;
+    private final Event<PatentAvailable> available;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public ResourceLibrary(CurrentTenant tenant, InventoryImports imports, MongoImportJobs jobs, MongoPatents patents,
-            MongoCatalogue catalogue, LibrarySearch search, PatentAnalyzer analyzer, AuditTrail audit) {
+            MongoCatalogue catalogue, LibrarySearch search, PatentAnalyzer analyzer, AuditTrail audit,
+            Event<PatentAvailable> available) {
         this.tenant = tenant;
         this.imports = imports;
         this.jobs = jobs;
@@ -53,11 +56,12 @@ public class ResourceLibrary {
         this.search = search;
         this.analyzer = analyzer;
         this.audit = audit;
+        this.available = available;
     }
 
     /** For CDI's client proxy only. */
     protected ResourceLibrary() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     /** Stores an institution's inventory file and imports it in the background. */
@@ -130,7 +134,12 @@ public class ResourceLibrary {
         if (to != ScreeningStatus.ADMITTED && state.published()) {
             withdraw(id, actor);
         }
-        return changed(id, actor, "library.patent.reviewed", decision.outcome().name());
+        PatentDetail reviewed = changed(id, actor, "library.patent.reviewed", decision.outcome().name());
+        if (to == ScreeningStatus.ADMITTED && state.status() != ScreeningStatus.ADMITTED
+                && state.deal() == DealStatus.AVAILABLE) {
+            available.fire(new PatentAvailable(tenant.require().value(), id));
+        }
+        return reviewed;
     }
 
     /**
@@ -164,9 +173,48 @@ public class ResourceLibrary {
             throw new Conflict("Only patents admitted to the library can be published; this one is "
                     + state.status().chinese() + ".");
         }
+        if (state.deal() != DealStatus.AVAILABLE) {
+            throw new Conflict("该专利" + state.deal().chinese() + "，不能发布 / A patent that is "
+                    + state.deal().name() + " cannot be published.");
+        }
         catalogue.publish(tenant.require(), id);
         patents.markPublished(id, true);
         return changed(id, actor, "library.patent.published", id);
+    }
+
+    /**
+     * States whether a patent is still available for a deal. A transferred or exclusively licensed patent is no longer
+     * matched or pushed and is withdrawn from the network catalogue; the note (to whom, which contract, until when)
+     * is required for those.
+     */
+    public PatentDetail recordDeal(String id, DealUpdate update, String actor) {
+        PatentState state = state(id);
+        DealStatus status = update == null ? null : DealStatus.parse(update.status()).orElse(null);
+        String note = update == null || update.note() == null || update.note().isBlank() ? null : update.note().strip();
+        List<FieldError> errors = new ArrayList<>();
+        if (status == null) {
+            errors.add(new FieldError("status", update == null ? null : update.status(),
+                    "须为 AVAILABLE（可交易）、TRANSFERRED（已转让）或 EXCLUSIVE_LICENCE（独占许可中）"));
+        } else if (status != DealStatus.AVAILABLE && note == null) {
+            errors.add(new FieldError("note", null, "请说明受让方或被许可方、合同及期限 / say to whom, which contract, until when"));
+        }
+        if (note != null && note.length() > 500) {
+            errors.add(new FieldError("note", null, "至多 500 字 / at most 500 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed("交易状态有误 / The deal status is not valid", errors);
+        }
+        patents.recordDeal(id, status, note, actor);
+        if (status != DealStatus.AVAILABLE && state.published()) {
+            withdraw(id, actor);
+        }
+        PatentDetail changed = changed(id, actor, "library.patent.deal", state.deal().name() + " → " + status.name()
+                + (note == null ? "" : ": " + note));
+        if (status == DealStatus.AVAILABLE && state.deal() != DealStatus.AVAILABLE
+                && state.status() == ScreeningStatus.ADMITTED) {
+            available.fire(new PatentAvailable(tenant.require().value(), id));
+        }
+        return changed;
     }
 
     /** Withdraws a patent from the network catalogue everywhere. */

@@ -272,22 +272,63 @@ public class Matching {
         if (index < 0) {
             throw new NotFound("patent available for matching (admitted, in force)", patentId);
         }
-        List<EnterpriseView> all = new ArrayList<>();
-        enterprises.forEach(tenantId, all::add);
-        Map<String, EnterpriseView> byCode = new HashMap<>();
-        List<EnterpriseQuery> queries = new ArrayList<>();
-        for (EnterpriseView enterprise : all) {
-            byCode.put(enterprise.creditCode(), enterprise);
-            queries.add(query(tenantId, enterprise));
-        }
-        MatchablePatent patent = corpus.patent(index);
-        List<Match> matches = new MatchingEngine(corpus).topEnterprises(index, queries,
+        return new AllEnterprises(tenantId).suitedTo(new MatchingEngine(corpus), corpus, index,
                 Math.max(1, Math.min(k, 100)));
-        List<MatchView> result = new ArrayList<>();
-        for (int rank = 0; rank < matches.size(); rank++) {
-            result.add(view(byCode.get(matches.get(rank).enterpriseId()), matches.get(rank), patent, rank + 1));
+    }
+
+    /**
+     * Incremental matching outside requests (the tenant is explicit): the patents that became available are matched
+     * against all the tenant's enterprises, the enterprises created or changed against all available patents, and
+     * the results join the tenant's continuous campaign (持续匹配), where operators review and push them like any
+     * campaign's. Returns false, doing nothing, while that campaign is being run in full (retry later).
+     */
+    public boolean matchIncrementally(TenantId tenantId, Set<String> patentIds, Set<String> creditCodes) {
+        CampaignView continuous = campaigns.continuous(tenantId);
+        if ("RUNNING".equals(continuous.status())) {
+            return false;
         }
-        return result;
+        PatentCorpus corpus = availablePatents(tenantId);
+        MatchingEngine engine = new MatchingEngine(corpus);
+        List<MatchView> found = new ArrayList<>();
+        for (String code : creditCodes) {
+            enterprises.find(tenantId, code).ifPresent(enterprise -> found.addAll(views(enterprise,
+                    engine.topPatents(query(tenantId, enterprise), continuous.k()), corpus)));
+        }
+        List<Integer> available = patentIds.stream().map(corpus::indexOf).filter(index -> index >= 0).toList();
+        if (!available.isEmpty()) {
+            AllEnterprises all = new AllEnterprises(tenantId);
+            for (int index : available) {
+                found.addAll(all.suitedTo(engine, corpus, index, continuous.k()));
+            }
+        }
+        campaigns.addMatches(tenantId, continuous.id(), found, corpus.size());
+        audit.record(tenantId, "platform", "matching.campaign.incremental", continuous.id(), patentIds.size()
+                + " patents, " + creditCodes.size() + " enterprises → " + found.size() + " matches");
+        return true;
+    }
+
+    /** The tenant's enterprises as the engine sees them, read once for matching several patents against them. */
+    private final class AllEnterprises {
+        private final Map<String, EnterpriseView> byCode = new HashMap<>();
+        private final List<EnterpriseQuery> queries = new ArrayList<>();
+
+        AllEnterprises(TenantId tenantId) {
+            enterprises.forEach(tenantId, enterprise -> {
+                byCode.put(enterprise.creditCode(), enterprise);
+                queries.add(query(tenantId, enterprise));
+            });
+        }
+
+        /** The {@code k} enterprises the patent suits best, ranked from 1. */
+        List<MatchView> suitedTo(MatchingEngine engine, PatentCorpus corpus, int index, int k) {
+            MatchablePatent patent = corpus.patent(index);
+            List<Match> matches = engine.topEnterprises(index, queries, k);
+            List<MatchView> result = new ArrayList<>();
+            for (int rank = 0; rank < matches.size(); rank++) {
+                result.add(view(byCode.get(matches.get(rank).enterpriseId()), matches.get(rank), patent, rank + 1));
+            }
+            return result;
+        }
     }
 
     /** The inbox of the user's enterprise. */

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.ipop.kernel.TenantId;
+import org.ipop.library.DealStatus;
 import org.ipop.library.MatchablePatent;
 import org.ipop.library.PatentDetail;
 import org.ipop.library.PatentRecord;
@@ -189,12 +190,19 @@ public class MongoPatents {
     }
 
     /** Where a patent stands, for the rules that decide what may happen next. */
-    public record PatentState(ScreeningStatus status, boolean published, boolean spotChecked) {
+    public record PatentState(ScreeningStatus status, boolean published, boolean spotChecked, DealStatus deal) {
     }
 
     public Optional<PatentState> state(String id) {
         return find(id).map(doc -> new PatentState(ScreeningStatus.valueOf(doc.getString("status")),
-                doc.getBoolean("published", false), doc.get("spotCheck") != null));
+                doc.getBoolean("published", false), doc.get("spotCheck") != null,
+                DealStatus.parse(doc.get("deal", new Document()).getString("status")).orElse(DealStatus.AVAILABLE)));
+    }
+
+    /** Records whether the patent is still available for a deal (no history of its own: the audit trail has it). */
+    public void recordDeal(String id, DealStatus status, String note, String actor) {
+        update(id, Updates.set("deal", new Document("status", status.name()).append("note", note)
+                .append("by", actor).append("at", new Date().toInstant().toString())));
     }
 
     public Optional<PatentRecord> record(String id) {
@@ -266,10 +274,12 @@ public class MongoPatents {
     }
 
     /**
-     * Every patent of {@code tenant} available for a deal — admitted to the library, not lapsed — for matching.
+     * Every patent of {@code tenant} available for a deal — admitted to the library, not lapsed, neither transferred
+     * nor under an exclusive licence — for matching.
      */
     public void forEachMatchable(TenantId tenant, Consumer<MatchablePatent> action) {
-        Scans.forEach(collection(tenant), Filters.eq("status", ScreeningStatus.ADMITTED.name()),
+        Scans.forEach(collection(tenant), Filters.and(Filters.eq("status", ScreeningStatus.ADMITTED.name()),
+                        Filters.nin("deal.status", DealStatus.TRANSFERRED.name(), DealStatus.EXCLUSIVE_LICENCE.name())),
                 Projections.exclude("history", "changes"), doc -> {
                     Document biblio = doc.get("biblio", new Document());
                     if (LegalStatus.read(biblio.getString("legalStatus")) != LegalStatus.LAPSED) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.ipop.kernel.TenantId;
+import org.ipop.library.DealStatus;
 import org.ipop.library.MatchablePatent;
 import org.ipop.library.PatentDetail;
 import org.ipop.library.PatentSummary;
@@ -58,6 +59,8 @@ public final class PatentViews {
                     change.getString("job"), change.getString("by"), fields));
         }
         Document spotCheck = doc.get("spotCheck", Document.class);
+        Document deal = doc.get("deal", new Document());
+        DealStatus dealStatus = DealStatus.parse(deal.getString("status")).orElse(DealStatus.AVAILABLE);
         return new PatentDetail(doc.getString("_id"), doc.getString("institution"),
                 PatentDetail.Bibliographic.of(PatentDocuments.record(doc.get("biblio", new Document()))), tags,
                 new PatentDetail.Value(number(value, "total"), number(value, "legal"), number(value, "technical"),
@@ -70,7 +73,9 @@ public final class PatentViews {
                 review == null ? null : new ReviewDecision(ReviewDecision.Outcome.valueOf(review.getString("outcome")),
                         review.getString("reason")),
                 history, changes, doc.getBoolean("published", false),
-                spotCheck == null ? null : spotCheck.getString("at"));
+                spotCheck == null ? null : spotCheck.getString("at"),
+                new PatentDetail.Deal(dealStatus.name(), dealStatus.chinese(), deal.getString("note"),
+                        deal.getString("by"), deal.getString("at")));
     }
 
     /**

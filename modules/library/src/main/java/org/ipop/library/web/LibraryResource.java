@@ -38,6 +38,7 @@ import org.ipop.library.ImportRowError;
 import org.ipop.library.LibraryPage;
 import org.ipop.library.PatentDetail;
 import org.ipop.library.PatentSummary;
+import org.ipop.library.DealUpdate;
 import org.ipop.library.ResourceLibrary;
 import org.ipop.library.ReviewDecision;
 import org.ipop.library.SelfAssessment;
@@ -208,6 +209,18 @@ public class LibraryResource {
     @RolesAllowed({Roles.OPERATOR, Roles.TENANT_ADMIN})
     public PatentDetail publish(@PathParam("id") String id) {
         return library.publish(id, token.getName());
+    }
+
+    /**
+     * Whether the patent is still available for a deal: {@code {"status": "TRANSFERRED", "note": "2026-10 转让给…"}};
+     * a transferred or exclusively licensed patent is no longer matched and leaves the network catalogue.
+     */
+    @PUT
+    @Path("patents/{id}/deal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.TENANT_ADMIN})
+    public PatentDetail recordDeal(@PathParam("id") String id, DealUpdate update) {
+        return library.recordDeal(id, update, token.getName());
     }
 
     @DELETE

@@ -1,7 +1,11 @@
 package org.ipop.matching.persistence;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +64,54 @@ public class MongoCampaigns {
         return result;
     }
 
+    /** The id of every tenant's continuous campaign: one per tenant, created when first needed. */
+    public static final String CONTINUOUS = "continuous";
+
+    /**
+     * The tenant's continuous campaign (持续匹配), created READY on first use: the results of incremental matching
+     * gather there for the operators to review and push.
+     */
+    public CampaignView continuous(TenantId tenant) {
+        Document existing = campaigns(tenant).find(Filters.eq("_id", CONTINUOUS)).first();
+        if (existing == null) {
+            try {
+                campaigns(tenant).insertOne(new Document("_id", CONTINUOUS)
+                        .append("name", "持续匹配：新入库专利与新建、更新的企业").append("scope", CampaignInput.LIBRARY)
+                        .append("branches", List.of()).append("regions", List.of()).append("recognitions", List.of())
+                        .append("k", 20).append("status", "READY").append("continuous", true)
+                        .append("enterprisesInScope", 0L).append("enterprisesDone", 0L).append("patentsInScope", 0L)
+                        .append("matches", 0L).append("pushed", 0L).append("createdBy", "platform")
+                        .append("createdAt", new Date()));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            existing = campaigns(tenant).find(Filters.eq("_id", CONTINUOUS)).first();
+        }
+        return view(existing);
+    }
+
+    /**
+     * Adds incremental results to a campaign (a pair found again replaces its earlier match) and makes it READY
+     * again unless a full run is under way; the counts are those of all its results.
+     */
+    public void addMatches(TenantId tenant, String id, List<MatchView> matches, long patentsInScope) {
+        MongoCollection<Document> results = databases.forTenant(tenant).getCollection(MATCHES);
+        if (!matches.isEmpty()) {
+            results.bulkWrite(matches.stream().map(match -> new ReplaceOneModel<>(
+                    Filters.eq("_id", id + "|" + match.enterpriseCode() + "|" + match.patentId()), matchDocument(id, match),
+                    new ReplaceOptions().upsert(true))).toList());
+        }
+        long enterprises = results.distinct("enterprise", Filters.eq("campaign", id), String.class)
+                .into(new ArrayList<>()).size();
+        campaigns(tenant).updateOne(Filters.and(Filters.eq("_id", id), Filters.ne("status", "RUNNING")),
+                Updates.combine(Updates.set("status", "READY"), Updates.set("finishedAt", new Date()),
+                        Updates.set("matches", results.countDocuments(Filters.eq("campaign", id))),
+                        Updates.set("enterprisesInScope", enterprises), Updates.set("enterprisesDone", enterprises),
+                        Updates.set("patentsInScope", patentsInScope)));
+    }
+
     /** Moves a campaign from one status to another; false if it was not in {@code from}. */
     public boolean transition(TenantId tenant, String id, List<String> from, String to) {
         return campaigns(tenant).updateOne(Filters.and(Filters.eq("_id", id), Filters.in("status", from)),
@@ -77,14 +129,8 @@ public class MongoCampaigns {
     /** Stores one batch of results and the progress. */
     public void recordMatches(TenantId tenant, String id, List<MatchView> matches, long enterprisesDone) {
         if (!matches.isEmpty()) {
-            databases.forTenant(tenant).getCollection(MATCHES).insertMany(matches.stream().map(match ->
-                    new Document("_id", id + "|" + match.enterpriseCode() + "|" + match.patentId())
-                            .append("campaign", id).append("enterprise", match.enterpriseCode())
-                            .append("enterpriseName", match.enterpriseName()).append("patent", match.patentId())
-                            .append("title", match.title()).append("institution", match.institution())
-                            .append("rank", match.rank()).append("score", match.score())
-                            .append("branches", match.branches()).append("segments", match.segments()).append("sharedTerms", match.sharedTerms())
-                            .append("priors", match.priors()).append("owner", match.owner())).toList());
+            databases.forTenant(tenant).getCollection(MATCHES).insertMany(matches.stream()
+                    .map(match -> matchDocument(id, match)).toList());
         }
         campaigns(tenant).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("enterprisesDone",
                 enterprisesDone), Updates.inc("matches", (long) matches.size())));
@@ -121,6 +167,17 @@ public class MongoCampaigns {
         return databases.forTenant(tenant).getCollection(CAMPAIGNS);
     }
 
+    private static Document matchDocument(String campaign, MatchView match) {
+        return new Document("_id", campaign + "|" + match.enterpriseCode() + "|" + match.patentId())
+                .append("campaign", campaign).append("enterprise", match.enterpriseCode())
+                .append("enterpriseName", match.enterpriseName()).append("patent", match.patentId())
+                .append("title", match.title()).append("institution", match.institution())
+                .append("rank", match.rank()).append("score", match.score())
+                .append("branches", match.branches()).append("segments", match.segments())
+                .append("sharedTerms", match.sharedTerms()).append("priors", match.priors())
+                .append("owner", match.owner());
+    }
+
     static MatchView match(Document doc) {
         return new MatchView(doc.getString("enterprise"), doc.getString("enterpriseName"), doc.getString("patent"),
                 doc.getString("title"), doc.getString("institution"), doc.getInteger("rank", 0),
@@ -136,7 +193,8 @@ public class MongoCampaigns {
                 doc.getString("status"), number(doc, "enterprisesInScope"), number(doc, "enterprisesDone"),
                 number(doc, "patentsInScope"), number(doc, "matches"), number(doc, "pushed"),
                 doc.getString("failure"), doc.getString("createdBy"), instant(doc.getDate("createdAt")),
-                instant(doc.getDate("finishedAt")), instant(doc.getDate("pushedAt")));
+                instant(doc.getDate("finishedAt")), instant(doc.getDate("pushedAt")),
+                doc.getBoolean("continuous", false));
     }
 
     private static long number(Document doc, String field) {
