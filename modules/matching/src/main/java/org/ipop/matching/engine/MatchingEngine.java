@@ -43,7 +43,11 @@ public final class MatchingEngine {
 
     static final double W_STRUCTURE = 0.55;
     static final double W_TEXT = 0.35;
-    static final double MIN_TEXT = 0.25;
+    /**
+     * Without a structural link, text alone must reach this (BM25 ≥ 4): one shared common pair such as 生产 (BM25 ≈ 2
+     * in a small library) is not a reason to offer a patent; a shared technical term of three or more characters is.
+     */
+    static final double MIN_TEXT = 0.4;
     static final int TEXT_CANDIDATES = 200;
     static final double MAX_TERM_SHARE = 0.01;
     /** The largest feedback prior (three interested answers of the branch). */
