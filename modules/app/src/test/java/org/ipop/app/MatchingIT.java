@@ -70,6 +70,11 @@ class MatchingIT extends PlatformIT {
         throw new AssertionError("the campaign did not finish in 60 s");
     }
 
+    /** A campaign's results for one enterprise, as {@code token} sees them. */
+    private static JsonArray matchesOf(String campaign, String enterprise, String token) {
+        return Api.get("/api/matching/campaigns/" + campaign + "/matches?enterprise=" + enterprise, token).array();
+    }
+
     private static List<String> patentIds(JsonArray matches) {
         return matches.getValuesAs(JsonObject.class).stream().map(m -> m.getString("patentId")).toList();
     }
@@ -110,8 +115,7 @@ class MatchingIT extends PlatformIT {
         assertEquals("READY", ready.getString("status"), ready.toString());
         assertTrue(ready.getJsonNumber("enterprisesInScope").longValue() >= 1);
 
-        JsonArray matches = Api.get("/api/matching/campaigns/" + campaign + "/matches?enterprise=" + code, operator)
-                .array();
+        JsonArray matches = matchesOf(campaign, code, operator);
         List<String> offered = patentIds(matches);
         assertTrue(offered.containsAll(List.of(storage, valve)), () -> "offered " + offered + " to " + code
                 + " in " + branch + "; now: " + Api.get("/api/matching/enterprises/" + code + "/patents?k=50", operator)
@@ -152,8 +156,7 @@ class MatchingIT extends PlatformIT {
         String second = Api.sendJson("POST", "/api/matching/campaigns", operator, null,
                 "{\"name\": \"第二轮\", \"k\": 20}").json().getString("id");
         assertEquals("READY", runToEnd(second, operator).getString("status"));
-        List<String> again = patentIds(Api.get("/api/matching/campaigns/" + second + "/matches?enterprise=" + code,
-                operator).array());
+        List<String> again = patentIds(matchesOf(second, code, operator));
         assertFalse(again.contains(valve), "the rejected patent is not pushed again");
         assertFalse(again.contains(storage), "nor is one already pushed");
 
@@ -200,8 +203,7 @@ class MatchingIT extends PlatformIT {
         String wuhanCampaign = Api.sendJson("POST", "/api/matching/campaigns", wuhan, null,
                 "{\"name\": \"武汉阀门专场\", \"k\": 50}").json().getString("id");
         assertEquals("READY", runToEnd(wuhanCampaign, wuhan).getString("status"));
-        List<String> offered = patentIds(Api.get("/api/matching/campaigns/" + wuhanCampaign + "/matches?enterprise="
-                + code, wuhan).array());
+        List<String> offered = patentIds(matchesOf(wuhanCampaign, code, wuhan));
         assertTrue(offered.contains(wuhanPatent), offered.toString());
         assertFalse(offered.contains(hubeiPatent), "湖北's unpublished patent is not 武汉's to offer");
         assertEquals(200, Api.call("POST", "/api/matching/campaigns/" + wuhanCampaign + "/push", wuhan, null, null,
@@ -239,8 +241,7 @@ class MatchingIT extends PlatformIT {
         String local = Api.sendJson("POST", "/api/matching/campaigns", wuhan, null,
                 "{\"name\": \"武汉本库\", \"k\": 50}").json().getString("id");
         assertEquals("LIBRARY", runToEnd(local, wuhan).getString("scope"));
-        List<String> fromLibrary = patentIds(Api.get("/api/matching/campaigns/" + local + "/matches?enterprise="
-                + code, wuhan).array());
+        List<String> fromLibrary = patentIds(matchesOf(local, code, wuhan));
         assertFalse(fromLibrary.contains(published) || fromLibrary.contains(unpublished), fromLibrary.toString());
 
         // With the network catalogue: the published patent, from public fields only; never the unpublished one.
@@ -253,7 +254,7 @@ class MatchingIT extends PlatformIT {
         JsonObject ran = runToEnd(network, wuhan);
         assertEquals("READY", ran.getString("status"), ran.toString());
         assertEquals("NETWORK", ran.getString("scope"));
-        JsonArray matches = Api.get("/api/matching/campaigns/" + network + "/matches?enterprise=" + code, wuhan).array();
+        JsonArray matches = matchesOf(network, code, wuhan);
         assertTrue(patentIds(matches).contains(published), patentIds(matches).toString());
         assertFalse(patentIds(matches).contains(unpublished), "湖北's unpublished patent never leaves 湖北");
         JsonObject match = matches.getValuesAs(JsonObject.class).stream()
@@ -268,8 +269,8 @@ class MatchingIT extends PlatformIT {
         assertEquals(200, Api.call("DELETE", "/api/library/patents/" + published + "/publication", hubeiOperator,
                 null, null, null).status());
         assertEquals("READY", runToEnd(network, wuhan).getString("status"));
-        assertFalse(patentIds(Api.get("/api/matching/campaigns/" + network + "/matches?enterprise=" + code, wuhan)
-                .array()).contains(published), "a withdrawn patent is no longer offered");
+        assertFalse(patentIds(matchesOf(network, code, wuhan)).contains(published),
+                "a withdrawn patent is no longer offered");
 
         // Published again, pushed: the enterprise's inbox names the centre that holds it.
         assertEquals(200, Api.call("POST", "/api/library/patents/" + published + "/publication", hubeiOperator, null,
