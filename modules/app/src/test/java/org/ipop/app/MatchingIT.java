@@ -377,4 +377,32 @@ class MatchingIT extends PlatformIT {
                 .status());
         assertTrue(patentIds(Api.get("/api/inbox", enterprise).array()).contains(number));
     }
+
+    @Test
+    void a_centre_that_says_so_pushes_incremental_matches_without_an_operator() throws Exception {
+        // tenants/hydrogen.json: "matching": {"pushIncrementalMatches": true}
+        String operator = Tokens.of("hydrogen-operator");
+        String tto = Tokens.of("hydrogen-tto");
+        String enterprise = Tokens.of("hydrogen-enterprise");
+        String code = EnterprisesIT.enterpriseOf("hydrogen-enterprise", enterprise);
+        String number = Inventories.newApplicationNumber();
+        String membrane = uniqueProduct("自动推送专用质子交换膜", number);
+        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", enterprise, null, EnterprisesIT.profile(code,
+                "氢能膜材料有限公司").replace("氢燃料电池电堆、车载储氢瓶", membrane)).status());
+        importRows(tto, row(number, "一种" + membrane, "有权-审定授权", "H01M8/1018;C08J5/22"));
+        admit(number, tto, operator);
+
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<String> inbox = List.of();
+        while (System.currentTimeMillis() < deadline && !inbox.contains(number)) {
+            Thread.sleep(500);
+            inbox = patentIds(Api.get("/api/inbox", enterprise).array());
+        }
+        assertTrue(inbox.contains(number), "not pushed automatically: " + inbox);
+        JsonObject item = Api.get("/api/inbox", enterprise).array().getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("patentId").equals(number)).findFirst().orElseThrow();
+        assertEquals("continuous", item.getString("campaignId"));
+        JsonObject continuous = Api.get("/api/matching/campaigns/continuous", operator).json();
+        assertTrue(continuous.getJsonNumber("pushed").longValue() >= 1, continuous.toString());
+    }
 }

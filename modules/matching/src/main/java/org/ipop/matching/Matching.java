@@ -206,6 +206,12 @@ public class Matching {
             throw new Conflict("只有已完成匹配的活动可以推送 / Only a READY campaign can be pushed; this one is "
                     + campaign.status() + ".");
         }
+        pushResults(tenantId, id, actor);
+        return campaign(id);
+    }
+
+    /** Copies a campaign's results into the inboxes (pairs pushed before are skipped) and counts them. */
+    private void pushResults(TenantId tenantId, String id, String actor) {
         Map<String, String> provinces = new HashMap<>();
         List<MatchView> batch = new ArrayList<>();
         long[] pushed = {0};
@@ -219,7 +225,6 @@ public class Matching {
         pushed[0] += pushBatch(tenantId, id, batch, provinces);
         campaigns.pushed(tenantId, id, pushed[0], actor);
         audit.record(tenantId, actor, "matching.campaign.pushed", id, pushed[0] + " patents pushed");
-        return campaign(id);
     }
 
     private long pushBatch(TenantId tenantId, String campaign, List<MatchView> batch, Map<String, String> provinces) {
@@ -280,9 +285,11 @@ public class Matching {
      * Incremental matching outside requests (the tenant is explicit): the patents that became available are matched
      * against all the tenant's enterprises, the enterprises created or changed against all available patents, and
      * the results join the tenant's continuous campaign (持续匹配), where operators review and push them like any
-     * campaign's. Returns false, doing nothing, while that campaign is being run in full (retry later).
+     * campaign's — or, if {@code push}, are pushed into the inboxes at once. Returns false, doing nothing, while that
+     * campaign is being run in full (retry later).
      */
-    public boolean matchIncrementally(TenantId tenantId, Set<String> patentIds, Set<String> creditCodes) {
+    public boolean matchIncrementally(TenantId tenantId, Set<String> patentIds, Set<String> creditCodes,
+            boolean push) {
         CampaignView continuous = campaigns.continuous(tenantId);
         if ("RUNNING".equals(continuous.status())) {
             return false;
@@ -304,6 +311,9 @@ public class Matching {
         campaigns.addMatches(tenantId, continuous.id(), found, corpus.size());
         audit.record(tenantId, "platform", "matching.campaign.incremental", continuous.id(), patentIds.size()
                 + " patents, " + creditCodes.size() + " enterprises → " + found.size() + " matches");
+        if (push && !found.isEmpty() && campaigns.transition(tenantId, continuous.id(), List.of("READY"), "PUSHED")) {
+            pushResults(tenantId, continuous.id(), "platform");
+        }
         return true;
     }
 

@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,13 +20,15 @@ import org.ipop.kernel.TenantId;
 import org.ipop.library.PatentAvailable;
 import org.ipop.matching.Matching;
 import org.ipop.tenancy.ManagedExecutors;
+import org.ipop.tenancy.Tenants;
 
 /**
  * Incremental matching without a full run: a patent that became available and an enterprise created or changed are
  * noted as they happen and matched together every {@value #SWEEP_SECONDS} s, one corpus per tenant and sweep — an
  * import of a thousand enterprises is one matching, not a thousand. The results join the tenant's continuous
- * campaign ({@link Matching#matchIncrementally}). What is pending lives in memory: after a crash, the next full run
- * (or the next change) catches up.
+ * campaign ({@link Matching#matchIncrementally}), or straight into the inboxes for a tenant whose descriptor says
+ * so ({@link MatchingSettings}). What is pending lives in memory: after a crash, the next full run (or the next
+ * change) catches up.
  */
 @ApplicationScoped
 public class IncrementalMatching {
@@ -32,6 +37,7 @@ public class IncrementalMatching {
     static final int SWEEP_SECONDS = 3;
 
     private final Matching matching;
+    private final Tenants tenants;
     private final Map<TenantId, Pending> pending = new ConcurrentHashMap<>();
     private ScheduledFuture<?> sweep;
 
@@ -44,13 +50,24 @@ public class IncrementalMatching {
     }
 
     @Inject
-    public IncrementalMatching(Matching matching) {
+    public IncrementalMatching(Matching matching, Tenants tenants) {
         this.matching = matching;
+        this.tenants = tenants;
     }
 
     /** For CDI's client proxy only. */
     protected IncrementalMatching() {
-        this(null);
+        this(null, null);
+    }
+
+    /** The tenant's matching settings; the defaults if its descriptor has none (or the tenant is gone). */
+    MatchingSettings settingsOf(TenantId tenant) {
+        return tenants.find(tenant).map(descriptor -> descriptor.moduleSettings().get(MatchingSettings.MODULE))
+                .map(json -> {
+                    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+                        return MatchingSettings.of(reader.readObject());
+                    }
+                }).orElseGet(MatchingSettings::defaults);
     }
 
     void patentAvailable(@Observes PatentAvailable event) {
@@ -87,7 +104,8 @@ public class IncrementalMatching {
             }
             boolean done = false;
             try {
-                done = matching.matchIncrementally(entry.getKey(), patents, enterprises);
+                done = matching.matchIncrementally(entry.getKey(), patents, enterprises,
+                        settingsOf(entry.getKey()).pushIncrementalMatches());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Incremental matching of tenant " + entry.getKey() + " failed; retrying", e);
             }

@@ -142,8 +142,9 @@ public class MongoCampaigns {
                         : Updates.set("failure", failure)));
     }
 
+    /** Counts a push (the continuous campaign is pushed again and again: the count adds up). */
     public void pushed(TenantId tenant, String id, long pushed, String actor) {
-        campaigns(tenant).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("pushed", pushed),
+        campaigns(tenant).updateOne(Filters.eq("_id", id), Updates.combine(Updates.inc("pushed", pushed),
                 Updates.set("pushedBy", actor)));
     }
 
