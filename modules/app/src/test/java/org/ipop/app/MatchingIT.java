@@ -8,6 +8,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import org.ipop.app.support.Api;
 import org.ipop.app.support.Api.Reply;
 import org.ipop.app.support.Inventories;
@@ -38,6 +39,38 @@ class MatchingIT extends PlatformIT {
             product.append("零一二三四五六七八九".charAt(digit - '0'));
         }
         return product.toString();
+    }
+
+    /** An enterprise of a centre and a patent admitted there that suits it exactly. */
+    record SuitedPair(String enterpriseCode, String patent) {
+    }
+
+    /**
+     * The centre's enterprise user describes a product made for this run ({@link #uniqueProduct}), then its TTO
+     * imports a patent named after the product and its operator admits it: two events for incremental matching.
+     */
+    static SuitedPair suitedPair(String centre, String company, String words, String ipc) {
+        String enterprise = Tokens.of(centre + "-enterprise");
+        String code = EnterprisesIT.enterpriseOf(centre + "-enterprise", enterprise);
+        String number = Inventories.newApplicationNumber();
+        String product = uniqueProduct(words, number);
+        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", enterprise, null, EnterprisesIT.profile(code,
+                company).replace("氢燃料电池电堆、车载储氢瓶", product)).status());
+        String tto = Tokens.of(centre + "-tto");
+        importRows(tto, row(number, "一种" + product, "有权-审定授权", ipc));
+        admit(number, tto, Tokens.of(centre + "-operator"));
+        return new SuitedPair(code, number);
+    }
+
+    /** What {@code listed} answers, asked every half second until it includes {@code patent} or 30 s have passed. */
+    static List<String> untilListed(String patent, Supplier<List<String>> listed) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<String> found = List.of();
+        while (System.currentTimeMillis() < deadline && !found.contains(patent)) {
+            Thread.sleep(500);
+            found = listed.get();
+        }
+        return found;
     }
 
     static void importRows(String tto, String... rows) {
@@ -336,27 +369,19 @@ class MatchingIT extends PlatformIT {
 
     @Test
     void a_newly_admitted_patent_and_a_changed_enterprise_are_matched_without_a_run() throws Exception {
-        String operator = Tokens.of("hubei-operator");
-        String tto = Tokens.of("hubei-tto");
-        String enterprise = Tokens.of("hubei-enterprise");
-        String code = EnterprisesIT.enterpriseOf("hubei-enterprise", enterprise);
         // The enterprise changes its profile (an event), then a patent that suits it is admitted (another).
-        String number = Inventories.newApplicationNumber();
-        String impeller = uniqueProduct("持续匹配专用液氢泵叶轮", number);
-        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", enterprise, null, EnterprisesIT.profile(code,
-                "湖北液氢装备有限公司").replace("氢燃料电池电堆、车载储氢瓶", impeller)).status());
-        importRows(tto, row(number, "一种" + impeller, "有权-审定授权", "F04D29/22;F17C13/00"));
-        admit(number, tto, operator);
+        SuitedPair pair = suitedPair("hubei", "湖北液氢装备有限公司", "持续匹配专用液氢泵叶轮", "F04D29/22;F17C13/00");
+        String operator = Tokens.of("hubei-operator");
+        String enterprise = Tokens.of("hubei-enterprise");
+        String code = pair.enterpriseCode();
+        String number = pair.patent();
 
         // Within a few sweeps the continuous campaign holds the pair, explained, without anyone running anything.
         String matches = "/api/matching/campaigns/continuous/matches?enterprise=" + code;
-        long deadline = System.currentTimeMillis() + 30_000;
-        List<String> found = List.of();
-        while (System.currentTimeMillis() < deadline && !found.contains(number)) {
-            Thread.sleep(500);
+        List<String> found = untilListed(number, () -> {
             Reply reply = Api.get(matches, operator);
-            found = reply.status() == 200 ? patentIds(reply.array()) : List.of();
-        }
+            return reply.status() == 200 ? patentIds(reply.array()) : List.of();
+        });
         assertTrue(found.contains(number), "incremental matching did not offer " + number + ": " + found);
         JsonObject continuous = Api.get("/api/matching/campaigns/continuous", operator).json();
         assertTrue(continuous.getBoolean("continuous"), continuous.toString());
@@ -381,23 +406,12 @@ class MatchingIT extends PlatformIT {
     @Test
     void a_centre_that_says_so_pushes_incremental_matches_without_an_operator() throws Exception {
         // tenants/hydrogen.json: "matching": {"pushIncrementalMatches": true}
+        String number = suitedPair("hydrogen", "氢能膜材料有限公司", "自动推送专用质子交换膜", "H01M8/1018;C08J5/22")
+                .patent();
         String operator = Tokens.of("hydrogen-operator");
-        String tto = Tokens.of("hydrogen-tto");
         String enterprise = Tokens.of("hydrogen-enterprise");
-        String code = EnterprisesIT.enterpriseOf("hydrogen-enterprise", enterprise);
-        String number = Inventories.newApplicationNumber();
-        String membrane = uniqueProduct("自动推送专用质子交换膜", number);
-        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", enterprise, null, EnterprisesIT.profile(code,
-                "氢能膜材料有限公司").replace("氢燃料电池电堆、车载储氢瓶", membrane)).status());
-        importRows(tto, row(number, "一种" + membrane, "有权-审定授权", "H01M8/1018;C08J5/22"));
-        admit(number, tto, operator);
 
-        long deadline = System.currentTimeMillis() + 30_000;
-        List<String> inbox = List.of();
-        while (System.currentTimeMillis() < deadline && !inbox.contains(number)) {
-            Thread.sleep(500);
-            inbox = patentIds(Api.get("/api/inbox", enterprise).array());
-        }
+        List<String> inbox = untilListed(number, () -> patentIds(Api.get("/api/inbox", enterprise).array()));
         assertTrue(inbox.contains(number), "not pushed automatically: " + inbox);
         JsonObject item = Api.get("/api/inbox", enterprise).array().getValuesAs(JsonObject.class).stream()
                 .filter(i -> i.getString("patentId").equals(number)).findFirst().orElseThrow();

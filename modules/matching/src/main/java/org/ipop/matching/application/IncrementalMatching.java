@@ -5,9 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,12 +59,8 @@ public class IncrementalMatching {
 
     /** The tenant's matching settings; the defaults if its descriptor has none (or the tenant is gone). */
     MatchingSettings settingsOf(TenantId tenant) {
-        return tenants.find(tenant).map(descriptor -> descriptor.moduleSettings().get(MatchingSettings.MODULE))
-                .map(json -> {
-                    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-                        return MatchingSettings.of(reader.readObject());
-                    }
-                }).orElseGet(MatchingSettings::defaults);
+        return tenants.find(tenant).flatMap(descriptor -> descriptor.settings(MatchingSettings.MODULE))
+                .map(MatchingSettings::of).orElseGet(MatchingSettings::defaults);
     }
 
     void patentAvailable(@Observes PatentAvailable event) {

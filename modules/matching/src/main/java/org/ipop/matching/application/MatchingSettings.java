@@ -1,7 +1,10 @@
 package org.ipop.matching.application;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.ipop.kernel.FieldError;
@@ -39,5 +42,12 @@ public record MatchingSettings(boolean pushIncrementalMatches) {
     /** The settings of a valid section (checked when the descriptor was loaded). */
     static MatchingSettings of(JsonObject section) {
         return new MatchingSettings(section.getBoolean(PUSH, false));
+    }
+
+    /** The same from the section's JSON text, as a descriptor keeps it ({@code TenantDescriptor.settings}). */
+    static MatchingSettings of(String section) {
+        try (JsonReader reader = Json.createReader(new StringReader(section))) {
+            return of(reader.readObject());
+        }
     }
 }

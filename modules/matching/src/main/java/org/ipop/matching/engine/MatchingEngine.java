@@ -394,10 +394,14 @@ public final class MatchingEngine {
     /** What moves the pair's score besides link and text: province, tier and value, the enterprise's answers. */
     private double prior(Links links, int index) {
         double prior = corpus.priorOf(index);
-        if (links.province >= 0 && links.province == corpus.provinceNumber(index)) {
+        if (sameProvince(links, index)) {
             prior += PROVINCE_PRIOR;
         }
         return links.hasFeedback() ? prior + feedbackPrior(feedbackOf(links, index)) : prior;
+    }
+
+    private boolean sameProvince(Links links, int index) {
+        return links.province >= 0 && links.province == corpus.provinceNumber(index);
     }
 
     /** Interested minus not relevant, over the patent's SEI branches. */
@@ -467,7 +471,7 @@ public final class MatchingEngine {
                     inferredSubclass, 100 * inferred));
         }
         List<String> priors = new ArrayList<>();
-        if (enterprise.provinceCode() != null && enterprise.provinceCode().equals(corpus.province(index))) {
+        if (sameProvince(links, index)) {
             priors.add(String.format(Locale.ROOT, "同省 +%.2f", PROVINCE_PRIOR));
         }
         double tierPrior = PatentCorpus.tierPrior(patent.tier());
@@ -724,14 +728,6 @@ public final class MatchingEngine {
                 top.offer(touched[i], scores[touched[i]]);
             }
             return top.indicesBestFirst();
-        }
-
-        int touchedCount() {
-            return touchedCount;
-        }
-
-        int touched(int i) {
-            return touched[i];
         }
 
         void startCandidates() {

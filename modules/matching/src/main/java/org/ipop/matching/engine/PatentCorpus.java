@@ -25,23 +25,23 @@ public final class PatentCorpus {
     /** The same lists per province: "6.4|420000". */
     private final Map<String, Listed> bySegmentAndProvince;
     private final Map<String, Listed> bySubclassAndProvince;
-    private final String[] provinces;
-    /** Per patent, precomputed for scoring: its IPC subclasses, its SEI branches and whether each is confirmed. */
+    /** Per patent: its IPC subclasses (for the field inference and explanations). */
     private final String[][] subclassesOf;
-    private final String[][] seiBranchesOf;
-    private final boolean[][] seiConfirmedOf;
     /**
-     * The same in numbers, for scoring a pair with array reads instead of map look-ups (profiled: looking up branch
-     * and subclass codes was two thirds of a national run): SEI branches and IPC subclasses numbered in the order
-     * met, provinces by their two-digit code.
+     * Per patent, for scoring a pair with array reads instead of map look-ups (profiled: looking up branch and
+     * subclass codes was two thirds of a national run): its SEI branches and whether each is keyword-confirmed, its
+     * IPC subclasses, its province — branches and subclasses numbered in the order met, provinces by their two-digit
+     * code.
      */
+    private final boolean[][] seiConfirmedOf;
     private final Map<String, Integer> branchNumbers = new HashMap<>();
     private final Map<String, Integer> subclassNumbers = new HashMap<>();
     private final int[][] branchNumbersOf;
     /**
      * Per patent, its SEI branches packed in one long, a byte each: (number + 1) × 2 + 1 if the tag is
-     * keyword-confirmed, 0 after the last; {@link #UNPACKED} for a patent of more than eight. Scoring a candidate reads one array element instead of following two
-     * references (profiled: those cache misses were the largest cost of a national run).
+     * keyword-confirmed, 0 after the last; {@link #UNPACKED} for a patent of more than eight. Scoring a candidate
+     * reads one array element instead of following two references (profiled: those cache misses were the largest
+     * cost of a national run).
      */
     private final long[] packedBranches;
     private final int[][] subclassNumbersOf;
@@ -78,10 +78,9 @@ public final class PatentCorpus {
         this.patents = List.copyOf(patents);
         int n = patents.size();
         this.lengths = new int[n];
-        this.provinces = new String[n];
+        String[] provinces = new String[n];
         this.positions = new HashMap<>(n * 2);
         this.subclassesOf = new String[n][];
-        this.seiBranchesOf = new String[n][];
         this.seiConfirmedOf = new boolean[n][];
         this.branchNumbersOf = new int[n][];
         this.packedBranches = new long[n];
@@ -111,8 +110,7 @@ public final class PatentCorpus {
                     .toArray(String[]::new);
             List<MatchablePatent.Segment> sei = patent.segments().stream()
                     .filter(segment -> segment.catalog().equals("SEI_2021")).toList();
-            seiBranchesOf[i] = sei.stream().map(MatchablePatent.Segment::code).toArray(String[]::new);
-            branchNumbersOf[i] = Arrays.stream(seiBranchesOf[i])
+            branchNumbersOf[i] = sei.stream().map(MatchablePatent.Segment::code)
                     .mapToInt(code -> branchNumbers.computeIfAbsent(code, key -> branchNumbers.size())).toArray();
             subclassNumbersOf[i] = Arrays.stream(subclassesOf[i])
                     .mapToInt(code -> subclassNumbers.computeIfAbsent(code, key -> subclassNumbers.size())).toArray();
@@ -197,10 +195,6 @@ public final class PatentCorpus {
         return subclassesOf[index];
     }
 
-    String[] seiBranchesOf(int index) {
-        return seiBranchesOf[index];
-    }
-
     boolean[] seiConfirmedOf(int index) {
         return seiConfirmedOf[index];
     }
@@ -281,10 +275,6 @@ public final class PatentCorpus {
 
     double averageLength() {
         return averageLength;
-    }
-
-    String province(int index) {
-        return provinces[index];
     }
 
     /** BM25's inverse document frequency, never negative. */

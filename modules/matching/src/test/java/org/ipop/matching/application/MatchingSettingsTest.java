@@ -43,7 +43,7 @@ class MatchingSettingsTest {
                 List.of(validator, new LibrarySettingsValidator()));
         TenantDescriptor hydrogen = tenants.stream().filter(t -> t.id().equals(new TenantId("hydrogen")))
                 .findFirst().orElseThrow();
-        assertTrue(MatchingSettings.of(json(hydrogen.moduleSettings().get(MatchingSettings.MODULE)))
+        assertTrue(hydrogen.settings(MatchingSettings.MODULE).map(MatchingSettings::of).orElseThrow()
                 .pushIncrementalMatches());
         assertTrue(tenants.stream().filter(t -> !t.id().equals(hydrogen.id()))
                 .noneMatch(t -> t.moduleSettings().containsKey(MatchingSettings.MODULE)),
