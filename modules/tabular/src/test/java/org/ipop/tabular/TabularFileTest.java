@@ -3,6 +3,7 @@ package org.ipop.tabular;
 import static java.nio.charset.StandardCharsets.UTF_16BE;
 import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.ipop.tabular.testing.TableFixtures.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,14 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +29,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.ipop.tabular.testing.TableFixtures.ClosingStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -250,7 +250,7 @@ class TabularFileTest {
     void aRefusedFileIsClosed() {
         ClosingStream in = new ClosingStream(new byte[0]);
         assertThrows(TabularFileRefused.class, () -> TabularFile.open(in, "empty.csv"));
-        assertTrue(in.closed);
+        assertTrue(in.closed());
     }
 
     // --- failures while reading -------------------------------------------------------------------------------
@@ -304,7 +304,7 @@ class TabularFileTest {
         TabularFile file = TabularFile.open(in, "patents.csv");
         Iterator<TabularRow> rows = file.iterator();
         file.close();
-        assertTrue(in.closed);
+        assertTrue(in.closed());
         assertThrows(IllegalStateException.class, rows::hasNext);
         file.close(); // twice is harmless
     }
@@ -348,27 +348,5 @@ class TabularFileTest {
             workbook.write(out);
         }
         return file;
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
-    }
-
-    /** A stream that remembers whether it was closed. */
-    private static final class ClosingStream extends FilterInputStream {
-
-        boolean closed;
-
-        ClosingStream(byte[] content) {
-            super(new ByteArrayInputStream(content));
-        }
-
-        @Override
-        public void close() throws IOException {
-            closed = true;
-            super.close();
-        }
     }
 }

@@ -1,13 +1,10 @@
 package org.ipop.tabular;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.ipop.tabular.testing.TableFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,18 +30,6 @@ class TabularStreamingTest {
     }
 
     private String probe(String format, int rows, String heap) throws IOException, InterruptedException {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path output = temp.resolve(format + ".out");
-        Process process = new ProcessBuilder(List.of(java.toString(), heap, "-XX:+UseSerialGC", "-cp", classPath,
-                HugeTableProbe.class.getName(), format, Integer.toString(rows)))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            fail("the probe did not finish in 2 minutes");
-        }
-        String printed = Files.readString(output).strip();
-        assertEquals(0, process.exitValue(), printed);
-        return printed.lines().reduce((first, last) -> last).orElse("");
+        return TableFixtures.lastLineOfProbe(HugeTableProbe.class, temp, heap, format, Integer.toString(rows));
     }
 }

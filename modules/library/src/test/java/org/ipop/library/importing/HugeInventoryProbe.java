@@ -2,14 +2,10 @@ package org.ipop.library.importing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.ipop.tabular.testing.TableFixtures;
 
 /**
  * Run by {@link InventoryStreamingTest} in a JVM with a small heap: reads a generated inventory far larger than that
@@ -30,8 +26,10 @@ final class HugeInventoryProbe {
 
     public static void main(String[] args) throws IOException {
         int rows = Integer.parseInt(args[1]);
-        Path workbook = args[0].equals("xlsx") ? writeXlsx(rows) : null;
-        InputStream content = workbook == null ? new GeneratedCsv(rows) : Files.newInputStream(workbook);
+        Path workbook = args[0].equals("xlsx") ? TableFixtures.generatedXlsx(HEADERS, HugeInventoryProbe::row, rows)
+                : null;
+        InputStream content = workbook == null ? TableFixtures.generatedCsv(HEADERS, HugeInventoryProbe::row, rows)
+                : Files.newInputStream(workbook);
         long valid = 0;
         long invalid = 0;
         try (InventoryReader reader = InventoryReader.open(content, "huge." + args[0])) {
@@ -58,66 +56,5 @@ final class HugeInventoryProbe {
         String ipc = "G06F" + (1 + i % 40) + "/" + (10 + i % 90);
         return List.of(Integer.toString(i), number, "一种数据处理方法" + i, "发明", filingDate, ipc,
                 ipc + ";H04L9/40", "中科大数据研究院", ABSTRACT + i);
-    }
-
-    private static Path writeXlsx(int rows) throws IOException {
-        Path file = Files.createTempFile("huge-", ".xlsx");
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
-            workbook.setCompressTempFiles(true);
-            Sheet sheet = workbook.createSheet();
-            for (int r = 0; r <= rows; r++) {
-                Row row = sheet.createRow(r);
-                List<String> cells = r == 0 ? HEADERS : row(r);
-                for (int c = 0; c < cells.size(); c++) {
-                    row.createCell(c).setCellValue(cells.get(c));
-                }
-            }
-            workbook.write(out);
-        }
-        return file;
-    }
-
-    /** A CSV file made row by row as it is read: it never exists as a whole, here either. */
-    private static final class GeneratedCsv extends InputStream {
-
-        private final int rows;
-        private int next;
-        private byte[] line = new byte[0];
-        private int position;
-
-        GeneratedCsv(int rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public int read() {
-            return hasMore() ? line[position++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (length == 0) {
-                return 0;
-            }
-            if (!hasMore()) {
-                return -1;
-            }
-            int count = Math.min(length, line.length - position);
-            System.arraycopy(line, position, buffer, offset, count);
-            position += count;
-            return count;
-        }
-
-        private boolean hasMore() {
-            while (position == line.length) {
-                if (next > rows) {
-                    return false;
-                }
-                line = (String.join(",", next == 0 ? HEADERS : row(next)) + "\r\n").getBytes(StandardCharsets.UTF_8);
-                position = 0;
-                next++;
-            }
-            return true;
-        }
     }
 }

@@ -8,6 +8,7 @@ import static org.ipop.library.importing.InventoryFiles.readAll;
 import static org.ipop.library.importing.InventoryFiles.records;
 import static org.ipop.library.importing.InventoryFiles.sample;
 import static org.ipop.library.importing.InventoryFiles.sampleTable;
+import static org.ipop.tabular.testing.TableFixtures.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -17,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -37,6 +37,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.ipop.kernel.FieldError;
 import org.ipop.library.PatentRecord;
 import org.ipop.library.PatentType;
+import org.ipop.tabular.testing.TableFixtures.ClosingStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -277,7 +278,7 @@ class InventoryReaderTest {
     void aRefusedFileIsClosed() {
         ClosingStream in = new ClosingStream(new byte[0]);
         assertThrows(InventoryRefused.class, () -> InventoryReader.open(in, "empty.csv"));
-        assertTrue(in.closed);
+        assertTrue(in.closed());
     }
 
     // --- bad rows -------------------------------------------------------------------------------------------
@@ -381,7 +382,7 @@ class InventoryReaderTest {
     void closingTheReaderClosesTheStream() {
         ClosingStream in = new ClosingStream(sample());
         InventoryReader.open(in, "patents.csv").close();
-        assertTrue(in.closed);
+        assertTrue(in.closed());
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
@@ -405,27 +406,5 @@ class InventoryReaderTest {
 
     private static void assertRefused(byte[] content, String reason) {
         assertEquals(reason, refusal(content).reason());
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
-    }
-
-    /** A stream that remembers whether it was closed. */
-    private static final class ClosingStream extends FilterInputStream {
-
-        boolean closed;
-
-        ClosingStream(byte[] content) {
-            super(new ByteArrayInputStream(content));
-        }
-
-        @Override
-        public void close() throws IOException {
-            closed = true;
-            super.close();
-        }
     }
 }
