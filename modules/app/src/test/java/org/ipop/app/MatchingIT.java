@@ -41,6 +41,15 @@ class MatchingIT extends PlatformIT {
         return product.toString();
     }
 
+    /** The centre's enterprise user saves its profile as {@code company} making {@code product}; returns its code. */
+    static String describeProduct(String centre, String company, String product) {
+        String enterprise = Tokens.of(centre + "-enterprise");
+        String code = EnterprisesIT.enterpriseOf(centre + "-enterprise", enterprise);
+        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", enterprise, null, EnterprisesIT.profile(code,
+                company).replace("氢燃料电池电堆、车载储氢瓶", product)).status());
+        return code;
+    }
+
     /** An enterprise of a centre and a patent admitted there that suits it exactly. */
     record SuitedPair(String enterpriseCode, String patent) {
     }
@@ -50,12 +59,9 @@ class MatchingIT extends PlatformIT {
      * imports a patent named after the product and its operator admits it: two events for incremental matching.
      */
     static SuitedPair suitedPair(String centre, String company, String words, String ipc) {
-        String enterprise = Tokens.of(centre + "-enterprise");
-        String code = EnterprisesIT.enterpriseOf(centre + "-enterprise", enterprise);
         String number = Inventories.newApplicationNumber();
         String product = uniqueProduct(words, number);
-        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", enterprise, null, EnterprisesIT.profile(code,
-                company).replace("氢燃料电池电堆、车载储氢瓶", product)).status());
+        String code = describeProduct(centre, company, product);
         String tto = Tokens.of(centre + "-tto");
         importRows(tto, row(number, "一种" + product, "有权-审定授权", ipc));
         admit(number, tto, Tokens.of(centre + "-operator"));
@@ -229,9 +235,7 @@ class MatchingIT extends PlatformIT {
         importRows(wuhanTto, row(wuhanPatent, "一种" + valve + "组件", "有权-审定授权", "F17C13/04;C01B3/00"));
         admit(wuhanPatent, wuhanTto, wuhan);
         String wuhanEnterprise = Tokens.of("wuhan-enterprise");
-        String code = EnterprisesIT.enterpriseOf("wuhan-enterprise", wuhanEnterprise);
-        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", wuhanEnterprise, null, EnterprisesIT.profile(code,
-                "武汉阀门科技有限公司").replace("氢燃料电池电堆、车载储氢瓶", valve)).status());
+        String code = describeProduct("wuhan", "武汉阀门科技有限公司", valve);
 
         String wuhanCampaign = Api.sendJson("POST", "/api/matching/campaigns", wuhan, null,
                 "{\"name\": \"武汉阀门专场\", \"k\": 50}").json().getString("id");
@@ -266,9 +270,7 @@ class MatchingIT extends PlatformIT {
 
         String wuhan = Tokens.of("wuhan-operator");
         String wuhanEnterprise = Tokens.of("wuhan-enterprise");
-        String code = EnterprisesIT.enterpriseOf("wuhan-enterprise", wuhanEnterprise);
-        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", wuhanEnterprise, null, EnterprisesIT.profile(code,
-                "武汉压缩机科技有限公司").replace("氢燃料电池电堆、车载储氢瓶", seal)).status());
+        String code = describeProduct("wuhan", "武汉压缩机科技有限公司", seal);
 
         // Its own library only: nothing of 湖北's.
         String local = Api.sendJson("POST", "/api/matching/campaigns", wuhan, null,

@@ -112,15 +112,7 @@ public final class MatchingEngine {
                     }
                 }
             }
-            int[] ranked = best.indicesBestFirst();
-            if (fields.known()) {
-                ranked = coverFields(ranked, k, text, fields);
-            }
-            List<Match> result = new ArrayList<>();
-            for (int index : ranked) {
-                result.add(explain(links, index, text.score(index), fields));
-            }
-            return result;
+            return explained(best, k, links, text, fields);
         } finally {
             text.reset();
             links.clear();
@@ -147,19 +139,24 @@ public final class MatchingEngine {
                     best.offer(index, score);
                 }
             }
-            int[] ranked = best.indicesBestFirst();
-            if (fields.known()) {
-                ranked = coverFields(ranked, k, text, fields);
-            }
-            List<Match> result = new ArrayList<>();
-            for (int index : ranked) {
-                result.add(explain(links, index, text.score(index), fields));
-            }
-            return result;
+            return explained(best, k, links, text, fields);
         } finally {
             text.reset();
             links.clear();
         }
+    }
+
+    /** The kept patents best first — for a text-only enterprise with its fields covered — each explained. */
+    private List<Match> explained(TopK best, int k, Links links, Accumulator text, Fields fields) {
+        int[] ranked = best.indicesBestFirst();
+        if (fields.known()) {
+            ranked = coverFields(ranked, k, text, fields);
+        }
+        List<Match> result = new ArrayList<>();
+        for (int index : ranked) {
+            result.add(explain(links, index, text.score(index), fields));
+        }
+        return result;
     }
 
     /**
