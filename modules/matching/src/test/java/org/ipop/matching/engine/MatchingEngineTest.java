@@ -129,6 +129,23 @@ class MatchingEngineTest {
     }
 
     @Test
+    void one_shared_common_pair_is_no_reason_to_offer_a_patent_but_a_shared_technical_term_is() {
+        List<MatchablePatent> patents = new java.util.ArrayList<>(List.of(
+                patent("GEN", "一种轴承生产用输送装置", List.of(), List.of("B65G15/00"), "A"),
+                patent("PUMP", "一种液氢泵叶轮", List.of(), List.of("F04D29/22"), "C")));
+        String stems = "甲乙丙丁戊己庚辛壬癸";
+        for (int i = 0; i < 48; i++) { // a library large enough for 生产 to be a rare pair
+            patents.add(patent("F" + i, "一种" + stems.charAt(i % 10) + stems.charAt(i / 10) + "型阀门", List.of(),
+                    List.of("F16K1/00"), "C"));
+        }
+        MatchingEngine library = new MatchingEngine(PatentCorpus.of(patents));
+        EnterpriseQuery robots = new EnterpriseQuery("R", "机器人", Map.of("2.1", "企业登记的细分领域"), Set.of(),
+                Terms.of("生产 液氢泵叶轮"), "420000", false, Set.of());
+        List<String> offered = library.topPatents(robots, 10).stream().map(Match::patentId).toList();
+        assertEquals(List.of("PUMP"), offered, "nothing structural links them; only the pump shares a real term");
+    }
+
+    @Test
     void a_rejected_patent_is_never_offered_again() {
         List<Match> matches = engine.topPatents(hydrogenEnterprise(Set.of("CN2")), 5);
         assertFalse(matches.stream().anyMatch(m -> m.patentId().equals("CN2")));
