@@ -63,6 +63,8 @@ function freshState() {
     imports: idle(),
     showAllImports: false,
     upload: { busy: false, problem: null, institution: '', file: null },
+    institutions: idle(),                   // the tenant's institutions (a TTO's own only)
+    membership: { busy: false, problem: null, notice: null, institution: '', username: '', name: '', type: '' },
     job: null,                              // the import followed in the progress display
     jobProblem: null,
     errorReport: { busy: false, problem: null },
@@ -255,6 +257,7 @@ export function createLibrary(shell) {
         h('div', { class: 'col-xl-6' }, uploadCard()),
         h('div', { class: 'col-xl-6' }, importsCard())),
       can.review() && spotCheckCard(),
+      can.review() && institutionsCard(),
       searchCard(),
     ];
   }
@@ -273,6 +276,11 @@ export function createLibrary(shell) {
     const ui = lib.upload;
     const { byField, unplaced } = placeErrors(ui.problem, ['institution', 'file', 'fileName']);
     const institutionErrors = byField.get('institution');
+    const mine = (lib.institutions.value ?? []).map((institution) => institution.name);
+    if (!can.review() && lib.institutions.status === 'ready' && mine.length === 0) {
+      return h('div', { id: 'library-upload-no-institution', class: 'alert alert-warning mb-0', role: 'status',
+        text: t('library.upload.noInstitution') });
+    }
     const fileErrors = [...(byField.get('file') ?? []), ...(byField.get('fileName') ?? [])];
     const fileInput = h('input', {
       id: 'library-upload-file', type: 'file', class: `form-control${invalid(fileErrors.length > 0)}`,
@@ -295,11 +303,16 @@ export function createLibrary(shell) {
           h('label', { for: 'library-upload-institution', class: 'form-label', text: t('library.upload.institution') }),
           h('input', {
             id: 'library-upload-institution', type: 'text', class: `form-control${invalid(institutionErrors)}`, required: true,
-            autocomplete: 'organization', placeholder: t('library.upload.institutionPlaceholder'), value: ui.institution,
+            autocomplete: 'off', list: 'library-upload-institutions', placeholder: t('library.upload.institutionPlaceholder'),
+            value: ui.institution || (!can.review() && mine.length === 1 ? mine[0] : ''),
             oninput: (event) => { ui.institution = event.currentTarget.value; },
-            'aria-describedby': institutionErrors ? 'library-upload-institution-feedback' : null,
+            'aria-describedby': ['library-upload-institution-help', institutionErrors && 'library-upload-institution-feedback'].filter(Boolean).join(' '),
           }),
-          fieldFeedback('library-upload-institution', institutionErrors)),
+          h('datalist', { id: 'library-upload-institutions' }, mine.map((name) => h('option', { value: name }))),
+          fieldFeedback('library-upload-institution', institutionErrors),
+          h('div', { id: 'library-upload-institution-help', class: 'form-text', text: can.review()
+            ? t('library.upload.institutionHelpStaff')
+            : t('library.upload.institutionHelpTto', { names: mine.join('、') }) })),
         h('div', { class: 'col-12' },
           h('label', { for: 'library-upload-file', class: 'form-label', text: t('library.upload.file') }),
           fileInput,
@@ -340,6 +353,7 @@ export function createLibrary(shell) {
       refresh('libUpload');
       follow(job);
       loadImports();
+      if (can.review()) loadInstitutions();   // a new institution is registered by its first import
       document.getElementById('import-progress')?.focus();
     } catch (error) {
       if (handleExpiredSession(error) || request !== generation) return;
@@ -460,6 +474,134 @@ export function createLibrary(shell) {
     lib.jobProblem && h('div', { class: 'mt-3' }, problemAlert(lib.jobProblem, {
       heading: t('library.job.pollFailed'), retry: () => { lib.jobProblem = null; refresh('libProgress'); schedulePoll(); },
     })));
+  }
+
+  // Institutions and their technology-transfer offices -------------------------------------------------------
+
+  function loadInstitutions() {
+    return load('institutions', 'libUpload', '/api/library/institutions').then(() => refresh('libInstitutions'));
+  }
+
+  function institutionsCard() {
+    return card(t('library.institutions.title'), section('libInstitutions', institutionsView));
+  }
+
+  function institutionsView() {
+    const ui = lib.membership;
+    const all = lib.institutions.value ?? [];
+    const { byField, unplaced } = placeErrors(ui.problem, ['name', 'type', 'username', 'institution']);
+    const types = ['UNIVERSITY', 'RESEARCH_INSTITUTE', 'ENTERPRISE', 'OTHER'];
+    return [
+      h('p', { class: 'text-secondary small', text: t('library.institutions.intro') }),
+      ui.problem && problemAlert(ui.problem, { unplacedErrors: unplaced, fieldHint: byField.size > 0 }),
+      ui.notice && h('div', { class: 'alert alert-success py-2', role: 'status', text: ui.notice }),
+      lib.institutions.status === 'error' ? problemAlert(lib.institutions.error)
+        : all.length === 0 ? h('p', { class: 'text-secondary', text: t('library.institutions.empty') })
+          : h('div', { class: 'table-responsive' }, h('table', { id: 'institutions-table', class: 'table table-sm align-middle' },
+            h('thead', {}, h('tr', {},
+              h('th', { scope: 'col', text: t('library.institutions.name') }),
+              h('th', { scope: 'col', text: t('library.institutions.type') }),
+              h('th', { scope: 'col', text: t('library.institutions.members') }))),
+            h('tbody', {}, all.map((institution) => h('tr', { 'data-institution': institution.name },
+              h('td', { text: institution.name }),
+              h('td', { text: label('library.applicantType', institution.type) }),
+              h('td', {}, institution.members.length === 0
+                ? h('span', { class: 'text-secondary small', text: t('library.institutions.noMembers') })
+                : institution.members.map((member) => h('span', { class: 'badge text-bg-light border me-1' }, member,
+                  h('button', {
+                    type: 'button', class: 'btn-close btn-close-sm ms-1', disabled: ui.busy,
+                    'aria-label': t('library.institutions.remove', { user: member, name: institution.name }),
+                    onclick: () => changeMembership('DELETE', institution.name, member),
+                  }))))))))),
+      h('form', { id: 'institution-member-form', class: 'row g-2 align-items-end mt-1', novalidate: true,
+        onsubmit: (event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          changeMembership('PUT', form.querySelector('#member-institution').value,
+            form.querySelector('#member-username').value.trim());
+        } },
+        h('div', { class: 'col-md-5' },
+          h('label', { for: 'member-institution', class: 'form-label', text: t('library.institutions.name') }),
+          h('select', { id: 'member-institution', class: 'form-select', required: true,
+            onchange: (event) => { ui.institution = event.currentTarget.value; } },
+            all.map((institution) => h('option', { value: institution.name, selected: institution.name === ui.institution,
+              text: institution.name })))),
+        h('div', { class: 'col-md-4' },
+          h('label', { for: 'member-username', class: 'form-label', text: t('library.institutions.username') }),
+          h('input', { id: 'member-username', type: 'text', class: `form-control${invalid(byField.get('username'))}`,
+            autocomplete: 'off', placeholder: 'hubei-tto', value: ui.username,
+            oninput: (event) => { ui.username = event.currentTarget.value; } }),
+          fieldFeedback('member-username', byField.get('username'))),
+        h('div', { class: 'col-md-3' }, h('button', { type: 'submit', class: 'btn btn-outline-primary w-100',
+          disabled: ui.busy || all.length === 0, text: t('library.institutions.add') }))),
+      h('form', { id: 'institution-register-form', class: 'row g-2 align-items-end mt-2', novalidate: true,
+        onsubmit: registerInstitution },
+        h('div', { class: 'col-md-5' },
+          h('label', { for: 'institution-name', class: 'form-label', text: t('library.institutions.newName') }),
+          h('input', { id: 'institution-name', type: 'text', class: `form-control${invalid(byField.get('name') ?? byField.get('institution'))}`,
+            autocomplete: 'organization', value: ui.name, oninput: (event) => { ui.name = event.currentTarget.value; } }),
+          fieldFeedback('institution-name', byField.get('name') ?? byField.get('institution'))),
+        h('div', { class: 'col-md-4' },
+          h('label', { for: 'institution-type', class: 'form-label', text: t('library.institutions.type') }),
+          h('select', { id: 'institution-type', class: 'form-select', onchange: (event) => { ui.type = event.currentTarget.value; } },
+            h('option', { value: '', text: t('library.institutions.typeInferred') }),
+            types.map((type) => h('option', { value: type, selected: type === ui.type, text: label('library.applicantType', type) })))),
+        h('div', { class: 'col-md-3' }, h('button', { type: 'submit', class: 'btn btn-outline-primary w-100',
+          disabled: ui.busy, text: t('library.institutions.register') }))),
+    ];
+  }
+
+  async function changeMembership(method, institution, username) {
+    const ui = lib.membership;
+    if (method === 'PUT' && !username) {
+      Object.assign(ui, { problem: { title: t('library.institutions.invalid'),
+        errors: [{ field: 'username', reason: t('library.institutions.usernameRequired') }] }, notice: null });
+      refresh('libInstitutions');
+      return;
+    }
+    Object.assign(ui, { busy: true, problem: null, notice: null, institution });
+    refresh('libInstitutions');
+    try {
+      await api(`/api/library/institutions/${encodeURIComponent(institution)}/members/${encodeURIComponent(username)}`, { method });
+      // A re-render keeps what the inputs hold: empty the one that was used.
+      if (method === 'PUT') clearInput('member-username');
+      Object.assign(ui, { busy: false, username: method === 'PUT' ? '' : ui.username,
+        notice: t(method === 'PUT' ? 'library.institutions.added' : 'library.institutions.removed', { user: username, name: institution }) });
+      loadInstitutions();
+    } catch (error) {
+      if (handleExpiredSession(error)) return;
+      Object.assign(ui, { busy: false, problem: error });
+      refresh('libInstitutions');
+    }
+  }
+
+  function clearInput(id) {
+    const input = document.getElementById(id);
+    if (input) input.value = '';
+  }
+
+  async function registerInstitution(event) {
+    event.preventDefault();
+    const ui = lib.membership;
+    const name = event.currentTarget.querySelector('#institution-name').value.trim();
+    if (!name) {
+      Object.assign(ui, { problem: { title: t('library.institutions.invalid'),
+        errors: [{ field: 'name', reason: t('library.upload.institutionRequired') }] }, notice: null });
+      refresh('libInstitutions');
+      return;
+    }
+    Object.assign(ui, { busy: true, problem: null, notice: null });
+    refresh('libInstitutions');
+    try {
+      await api('/api/library/institutions', { method: 'POST', body: { name, type: ui.type || null } });
+      clearInput('institution-name');
+      Object.assign(ui, { busy: false, name: '', institution: name, notice: t('library.institutions.registered', { name }) });
+      loadInstitutions();
+    } catch (error) {
+      if (handleExpiredSession(error)) return;
+      Object.assign(ui, { busy: false, problem: error });
+      refresh('libInstitutions');
+    }
   }
 
   // Recent imports -----------------------------------------------------------------------------------------
@@ -1261,6 +1403,7 @@ export function createLibrary(shell) {
   function onRendered() {
     if (isShown('catalogue') && catalogue.status === 'idle') loadCatalogue();
     if (isShown('libImports') && lib.imports.status === 'idle') loadImports();
+    if ((isShown('libUpload') || isShown('libInstitutions')) && lib.institutions.status === 'idle') loadInstitutions();
     if (isShown('libResults') && ['idle', 'stale'].includes(lib.results.status)) loadResults();
     const route = parseRoute();
     if (route.patent && isShown('libDetail') && lib.detail.id !== route.patent) loadDetail(route.patent);

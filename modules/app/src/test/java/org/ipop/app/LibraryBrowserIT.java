@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Set;
 import org.ipop.app.support.Api;
 import org.ipop.app.support.HeadlessChromium;
+import org.ipop.app.support.Memberships;
 import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,6 +27,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,6 +47,11 @@ class LibraryBrowserIT extends PlatformIT {
 
     private WebDriver browser;
     private WebDriverWait wait;
+
+    @BeforeAll
+    static void memberships() {
+        Memberships.ensure("hubei-operator", "hubei-tto", "中科大数据研究院");
+    }
 
     @BeforeEach
     void openBrowser() {
@@ -122,6 +130,27 @@ class LibraryBrowserIT extends PlatformIT {
         ((JavascriptExecutor) browser).executeScript(
                 "document.getElementById('patent-history').scrollIntoView({block: 'center', behavior: 'instant'})");
         screenshot("library-patent-history");
+    }
+
+    @Test
+    void an_operator_registers_an_institution_and_makes_a_tto_its_member() {
+        String name = "浏览器登记大学" + System.nanoTime();
+        HeadlessChromium.logIn(browser, "hubei-operator", "operator");
+        click(By.id("library-tab"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("institution-register-form")));
+        browser.findElement(By.id("institution-name")).sendKeys(name);
+        click(By.cssSelector("#institution-register-form button[type=submit]"));
+        By row = By.cssSelector("#institutions-table tr[data-institution='" + name + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+
+        new Select(browser.findElement(By.id("member-institution"))).selectByValue(name);
+        browser.findElement(By.id("member-username")).sendKeys("hubei-tto");
+        click(By.cssSelector("#institution-member-form button[type=submit]"));
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(row, "hubei-tto"));
+        screenshot("library-institutions");
+        assertTrue(Api.get("/api/library/institutions", Tokens.of("hubei-tto")).body().contains(name),
+                "the office now acts for the institution");
     }
 
     private void logIn(String username) {

@@ -40,10 +40,10 @@ class LibraryImportCrashIT {
                 Path.of(System.getProperty("ipop.sample.csv")), 4242);
 
         try (CrashableLiberty liberty = CrashableLiberty.start(19081, target.resolve("crash-test/data"))) {
-            String tto = Tokens.of("hubei-tto");
+            String operator = Tokens.of("hubei-operator"); // staff import for any institution; a new one is registered
             Api.Reply accepted = Api.send(HttpRequest.newBuilder(URI.create(liberty.baseUrl()
                     + "/api/library/imports?institution=" + URLEncoder.encode(INSTITUTION, StandardCharsets.UTF_8)
-                    + "&fileName=inventory.csv")).header("Authorization", "Bearer " + tto)
+                    + "&fileName=inventory.csv")).header("Authorization", "Bearer " + operator)
                     .header("Content-Type", "application/octet-stream").timeout(Duration.ofSeconds(120))
                     .POST(HttpRequest.BodyPublishers.ofFile(inventory)).build());
             assertEquals(202, accepted.status(), accepted.body());
@@ -53,7 +53,7 @@ class LibraryImportCrashIT {
             long acknowledged = 0;
             long deadline = System.currentTimeMillis() + 180_000;
             while (acknowledged < 3_000 && System.currentTimeMillis() < deadline) {
-                JsonObject progress = Api.get(job, tto).json();
+                JsonObject progress = Api.get(job, operator).json();
                 assertEquals("RUNNING", progress.getString("status"), "the import ended before the kill: " + progress);
                 acknowledged = progress.getJsonNumber("rowsDone").longValue();
                 Thread.sleep(100);
@@ -62,8 +62,8 @@ class LibraryImportCrashIT {
             liberty.kill();
 
             liberty.startAgain();
-            tto = Tokens.of("hubei-tto");
-            JsonObject finished = waitForEnd(job, tto, 240_000);
+            operator = Tokens.of("hubei-operator");
+            JsonObject finished = waitForEnd(job, operator, 240_000);
             assertEquals("COMPLETED", finished.getString("status"), finished.toString());
             assertEquals(ROWS, finished.getJsonNumber("rowsDone").longValue(), finished.toString());
             assertEquals(0, finished.getJsonNumber("errorRows").longValue(), finished.toString());
@@ -75,7 +75,7 @@ class LibraryImportCrashIT {
             // Every row is in MongoDB once (the application number is the key) and in the search index, which
             // was caught up from its last commit after the kill.
             JsonObject page = Api.get(liberty.baseUrl() + "/api/library/patents?institution="
-                    + URLEncoder.encode(INSTITUTION, StandardCharsets.UTF_8) + "&size=1", tto).json();
+                    + URLEncoder.encode(INSTITUTION, StandardCharsets.UTF_8) + "&size=1", operator).json();
             assertEquals(ROWS, page.getJsonNumber("total").longValue(), "patents of the institution in the index");
         }
     }

@@ -19,12 +19,21 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ipop.app.support.Api;
 import org.ipop.app.support.Api.Reply;
 import org.ipop.app.support.Inventories;
+import org.ipop.app.support.Memberships;
 import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Tokens;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Inventory imports end to end: the real export shape, encodings, row errors, refusals, re-imports. */
 class LibraryImportIT extends PlatformIT {
+
+    /** The technology-transfer offices act for the institutions these tests import for. */
+    @BeforeAll
+    static void memberships() {
+        Memberships.ensure("hubei-operator", "hubei-tto", "中科大数据研究院", "华中科技大学", "武汉理工大学");
+        Memberships.ensure("wuhan-operator", "wuhan-tto", "中科大数据研究院");
+    }
 
     @Test
     void the_real_export_imports_unchanged_with_its_ipc_codes_and_segment_tags() {

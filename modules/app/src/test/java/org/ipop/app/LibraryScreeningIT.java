@@ -11,8 +11,10 @@ import java.util.List;
 import org.ipop.app.support.Api;
 import org.ipop.app.support.Api.Reply;
 import org.ipop.app.support.Inventories;
+import org.ipop.app.support.Memberships;
 import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Tokens;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +22,11 @@ import org.junit.jupiter.api.Test;
  * the fence around a tenant's library: another tenant's users can neither read nor change it.
  */
 class LibraryScreeningIT extends PlatformIT {
+
+    @BeforeAll
+    static void memberships() {
+        Memberships.ensure("hubei-operator", "hubei-tto", "华中科技大学");
+    }
 
     @Test
     void a_patent_is_self_assessed_reviewed_and_published_and_every_step_is_in_its_history() {
@@ -107,8 +114,8 @@ class LibraryScreeningIT extends PlatformIT {
         String second = Inventories.newApplicationNumber();
         byte[] csv = String.join("\n", Inventories.HEADER, Inventories.row(first, "一种储氢罐阀门"),
                 Inventories.row(second, "一种储氢罐支架")).getBytes(StandardCharsets.UTF_8);
-        Inventories.importAndWait(Tokens.of("hubei-tto"), institution, "two.csv", csv);
         String operator = Tokens.of("hubei-operator");
+        Inventories.importAndWait(operator, institution, "two.csv", csv);
 
         Reply sample = Api.sendJson("POST", "/api/library/spot-checks", operator, null,
                 "{\"institution\":\"" + institution + "\",\"percent\":50}");

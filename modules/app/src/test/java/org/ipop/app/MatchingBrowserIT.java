@@ -8,9 +8,11 @@ import java.util.UUID;
 import org.ipop.app.support.Api;
 import org.ipop.app.support.HeadlessChromium;
 import org.ipop.app.support.Inventories;
+import org.ipop.app.support.Memberships;
 import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -25,6 +27,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * it is not relevant, with a reason.
  */
 class MatchingBrowserIT extends PlatformIT {
+
+    @BeforeAll
+    static void memberships() {
+        Memberships.ensure("hubei-operator", "hubei-tto", "华中科技大学");
+    }
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -75,7 +82,9 @@ class MatchingBrowserIT extends PlatformIT {
         assertTrue(explained.contains("储氢瓶组框架"), "and the shared terms: " + explained);
         HeadlessChromium.screenshot(browser, "matching-results");
         click(By.cssSelector("#campaigns tr[data-name='" + name + "'] .campaign-push"));
-        wait.until(ExpectedConditions.attributeToBe(row, "data-status", "PUSHED"));
+        // The list of campaigns is re-rendered while it follows the push: look the row up again when it is.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(row, "data-status", "PUSHED"));
         HeadlessChromium.screenshot(browser, "matching-pushed");
         browser.quit();
 

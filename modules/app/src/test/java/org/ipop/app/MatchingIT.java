@@ -12,8 +12,10 @@ import java.util.function.Supplier;
 import org.ipop.app.support.Api;
 import org.ipop.app.support.Api.Reply;
 import org.ipop.app.support.Inventories;
+import org.ipop.app.support.Memberships;
 import org.ipop.app.support.PlatformIT;
 import org.ipop.app.support.Tokens;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +23,13 @@ import org.junit.jupiter.api.Test;
  * into an enterprise's inbox, the enterprise's answers and the funnel, incremental matching, and isolation.
  */
 class MatchingIT extends PlatformIT {
+
+    @BeforeAll
+    static void memberships() {
+        Memberships.ensure("hubei-operator", "hubei-tto", "华中科技大学");
+        Memberships.ensure("wuhan-operator", "wuhan-tto", "华中科技大学");
+        Memberships.ensure("hydrogen-operator", "hydrogen-tto", "华中科技大学");
+    }
 
     /** A row of an inventory: number, title, status, IPC codes (a hydrogen-storage invention by default). */
     static String row(String number, String title, String legalStatus, String ipc) {

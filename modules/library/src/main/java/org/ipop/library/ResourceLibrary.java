@@ -8,6 +8,9 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.ipop.audit.AuditTrail;
 import org.ipop.kernel.Conflict;
@@ -40,14 +43,15 @@ public class ResourceLibrary {
     private final MongoCatalogue catalogue;
     private final LibrarySearch search;
     private final PatentAnalyzer analyzer;
+    private final Institutions institutions;
     private final AuditTrail audit;
     private final Event<PatentAvailable> available;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public ResourceLibrary(CurrentTenant tenant, InventoryImports imports, MongoImportJobs jobs, MongoPatents patents,
-            MongoCatalogue catalogue, LibrarySearch search, PatentAnalyzer analyzer, AuditTrail audit,
-            Event<PatentAvailable> available) {
+            MongoCatalogue catalogue, LibrarySearch search, PatentAnalyzer analyzer, Institutions institutions,
+            AuditTrail audit, Event<PatentAvailable> available) {
         this.tenant = tenant;
         this.imports = imports;
         this.jobs = jobs;
@@ -55,59 +59,93 @@ public class ResourceLibrary {
         this.catalogue = catalogue;
         this.search = search;
         this.analyzer = analyzer;
+        this.institutions = institutions;
         this.audit = audit;
         this.available = available;
     }
 
     /** For CDI's client proxy only. */
     protected ResourceLibrary() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Stores an institution's inventory file and imports it in the background. */
-    public ImportJobView startImport(String institution, String fileName, InputStream content, String actor) {
-        List<FieldError> errors = new ArrayList<>();
-        if (institution == null || institution.isBlank()) {
-            errors.add(new FieldError("institution", institution, "请填写专利所属机构 / name the institution that owns the patents"));
-        }
+    /**
+     * Stores an institution's inventory file and imports it in the background. A technology-transfer office imports
+     * for its own institution; staff for any, registering a new one ({@link Institutions}).
+     */
+    public ImportJobView startImport(String institution, String fileName, InputStream content, LibraryCaller caller) {
+        tenant.require();
         if (fileName == null || fileName.isBlank()) {
-            errors.add(new FieldError("fileName", fileName, "the file name is required"));
+            throw new ValidationFailed("The import cannot start",
+                    List.of(new FieldError("fileName", fileName, "the file name is required")));
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationFailed("The import cannot start", errors);
+        String owner = institutions.forImport(institution, caller);
+        return imports.start(tenant.require(), owner, fileName.strip(), content, caller.username());
+    }
+
+    /** An import job; a technology-transfer office's view ends at its own institutions' jobs. */
+    public ImportJobView importJob(String id, LibraryCaller caller) {
+        ImportJobView job = jobs.find(id).orElseThrow(() -> new NotFound("import", id));
+        if (!visible(job.institution(), caller)) {
+            throw new NotFound("import", id);
         }
-        return imports.start(tenant.require(), institution.strip(), fileName.strip(), content, actor);
+        return job;
     }
 
-    public ImportJobView importJob(String id) {
-        return jobs.find(id).orElseThrow(() -> new NotFound("import", id));
+    public List<ImportJobView> importJobs(LibraryCaller caller) {
+        Optional<Set<String>> visible = institutions.visibleTo(caller);
+        return jobs.recent(50).stream().filter(job -> visible.map(mine -> mine.contains(job.institution()))
+                .orElse(true)).toList();
     }
 
-    public List<ImportJobView> importJobs() {
-        return jobs.recent(50);
-    }
-
-    public List<ImportRowError> importErrors(String id) {
-        importJob(id);
+    public List<ImportRowError> importErrors(String id, LibraryCaller caller) {
+        importJob(id, caller);
         return jobs.errors(id).stream().map(e -> new ImportRowError(e.rowNumber(), e.column(), e.value(), e.reason()))
                 .toList();
     }
 
-    public PatentDetail patent(String id) {
+    /** A patent of the tenant; another institution's patent is "not found" for a technology-transfer office. */
+    public PatentDetail patent(String id, LibraryCaller caller) {
         tenant.require();
-        return patents.detail(id).orElseThrow(() -> new NotFound("patent", id));
+        PatentDetail patent = patents.detail(id).orElseThrow(() -> new NotFound("patent", id));
+        if (!visible(patent.institution(), caller)) {
+            throw new NotFound("patent", id);
+        }
+        return patent;
     }
 
-    public LibraryPage search(LibraryQuery query) {
-        return search.search(tenant.require(), query);
+    /**
+     * A search of the library; a technology-transfer office's searches are limited to its own institutions (the
+     * ones it names among them, or all of them), and one that is a member of none finds nothing.
+     */
+    public LibraryPage search(LibraryQuery query, LibraryCaller caller) {
+        TenantId current = tenant.require();
+        Optional<Set<String>> visible = institutions.visibleTo(caller);
+        if (visible.isEmpty()) {
+            return search.search(current, query);
+        }
+        List<String> allowed = query.institutions().isEmpty()
+                ? visible.get().stream().sorted().toList()
+                : query.institutions().stream().filter(visible.get()::contains).toList();
+        if (allowed.isEmpty()) {
+            return new LibraryPage(0, Math.max(0, query.page()), Math.max(1, query.size()), List.of(), Map.of(), 0);
+        }
+        return search.search(current, new LibraryQuery(query.text(), allowed, query.types(), query.legalStatuses(),
+                query.segments(), query.ipc(), query.tiers(), query.statuses(), query.regions(), query.filedFrom(),
+                query.filedTo(), query.sort(), query.page(), query.size()));
     }
 
-    /** The institution's self-assessment; it may be revised until an operator has reviewed the patent. */
-    public PatentDetail selfAssess(String id, SelfAssessment assessment, String actor) {
+    /**
+     * The institution's self-assessment; it may be revised until an operator has reviewed the patent. A
+     * technology-transfer office assesses its own institutions' patents only.
+     */
+    public PatentDetail selfAssess(String id, SelfAssessment assessment, LibraryCaller caller) {
         if (assessment == null || assessment.prospect() == null) {
             throw new ValidationFailed("A self-assessment needs a prospect",
                     List.of(new FieldError("prospect", null, "GOOD or UNCLEAR")));
         }
+        institutions.checkActsFor(patent(id, caller).institution(), caller);
+        String actor = caller.username();
         Screening.checkSelfAssessment(state(id).status());
         if (!patents.recordSelfAssessment(id, List.of(ScreeningStatus.INVENTORIED, ScreeningStatus.SELF_ASSESSED),
                 assessment, actor)) {
@@ -251,7 +289,11 @@ public class ResourceLibrary {
         TenantId current = tenant.require();
         search.index(current, List.of(id));
         audit.record(current, actor, action, id, detail);
-        return patent(id);
+        return patents.detail(id).orElseThrow(() -> new NotFound("patent", id));
+    }
+
+    private boolean visible(String institution, LibraryCaller caller) {
+        return institutions.visibleTo(caller).map(mine -> mine.contains(institution)).orElse(true);
     }
 
     private PatentState state(String id) {

@@ -5,6 +5,7 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.UUID;
 import org.ipop.kernel.Conflict;
+import org.ipop.kernel.Forbidden;
 import org.ipop.kernel.NoTenantSelected;
 import org.ipop.kernel.NotFound;
 import org.ipop.kernel.ValidationFailed;
@@ -25,6 +26,7 @@ public final class ProblemMapping {
                     .withErrors(invalid.errors());
             case NotFound notFound -> Problem.of("not-found", "未找到 Not found", 404, notFound.getMessage());
             case Conflict conflict -> Problem.of("conflict", "冲突 Conflict", 409, conflict.getMessage());
+            case Forbidden forbidden -> Problem.of("forbidden", "无权访问 Forbidden", 403, forbidden.getMessage());
             case NoTenantSelected noTenant -> Problem.of("no-tenant", "未选择运营中心 No tenant selected", 403,
                     noTenant.getMessage());
             case WebApplicationException web when isJsonFailure(web.getCause()) -> malformedJson();

@@ -7,6 +7,7 @@ import jakarta.json.JsonException;
 import java.util.List;
 import org.ipop.kernel.Conflict;
 import org.ipop.kernel.FieldError;
+import org.ipop.kernel.Forbidden;
 import org.ipop.kernel.NoTenantSelected;
 import org.ipop.kernel.NotFound;
 import org.ipop.kernel.ValidationFailed;
@@ -18,6 +19,9 @@ class ProblemMappingTest {
     void domain_failures_keep_their_meaning() {
         assertEquals(404, map(new NotFound("audit entry", "x")).status());
         assertEquals(409, map(new Conflict("exists")).status());
+        Problem forbidden = map(new Forbidden("not a member of 武汉大学"));
+        assertEquals(403, forbidden.status());
+        assertEquals("not a member of 武汉大学", forbidden.detail());
         Problem noTenant = map(new NoTenantSelected());
         assertEquals(403, noTenant.status());
         assertEquals("urn:ipop:problem:no-tenant", noTenant.type());

@@ -16,6 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipop.kernel.TenantId;
 import org.ipop.library.DemoLibrarySeeded;
 import org.ipop.library.ImportJobView;
+import org.ipop.library.InstitutionInput;
+import org.ipop.library.Institutions;
+import org.ipop.library.LibraryCaller;
 import org.ipop.library.ResourceLibrary;
 import org.ipop.library.ReviewDecision;
 import org.ipop.library.SelfAssessment;
@@ -44,24 +47,26 @@ public class LibraryDemoData {
     private final Tenants tenants;
     private final TenantWork work;
     private final ResourceLibrary library;
+    private final Institutions registry;
     private final MongoPatents patents;
     private final Event<DemoLibrarySeeded> seeded;
 
     @Inject
     public LibraryDemoData(@ConfigProperty(name = "ipop.demo-data", defaultValue = "false") boolean enabled,
-            Tenants tenants, TenantWork work, ResourceLibrary library, MongoPatents patents,
+            Tenants tenants, TenantWork work, ResourceLibrary library, Institutions registry, MongoPatents patents,
             Event<DemoLibrarySeeded> seeded) {
         this.enabled = enabled;
         this.tenants = tenants;
         this.work = work;
         this.library = library;
+        this.registry = registry;
         this.patents = patents;
         this.seeded = seeded;
     }
 
     /** For CDI's client proxy only. */
     protected LibraryDemoData() {
-        this(false, null, null, null, null, null);
+        this(false, null, null, null, null, null, null);
     }
 
     void seedAtStartup(@Observes @Priority(Tenants.LOAD_PRIORITY + 100) Startup startup) {
@@ -94,9 +99,21 @@ public class LibraryDemoData {
             institutions.add(INSTITUTIONS.get((position * 2 + i) % INSTITUTIONS.size()));
         }
         int size = position == 0 ? 300 : 200;
+        // The operator registers the three universities and makes the demo TTO a member of them (a technology
+        // transfer office serving several universities); the TTO uploads their inventories, the operator the rest.
+        String operator = user(id, "operator");
+        LibraryCaller tto = new LibraryCaller(user(id, "tto"), false);
+        work.as(id, () -> {
+            for (String institution : institutions) {
+                registry.register(new InstitutionInput(institution, null), operator);
+                registry.addMember(institution, tto.username(), operator);
+            }
+            return null;
+        });
         for (DemoInventories.Inventory inventory : DemoInventories.forTenant(tenant, position, size, institutions)) {
+            LibraryCaller uploader = institutions.contains(inventory.institution()) ? tto : LibraryCaller.staff(operator);
             ImportJobView job = work.as(id, () -> library.startImport(inventory.institution(), inventory.fileName(),
-                    new ByteArrayInputStream(inventory.csv()), user(id, "tto")));
+                    new ByteArrayInputStream(inventory.csv()), uploader));
             awaitEnd(id, job.id());
         }
         screen(id);
@@ -128,7 +145,7 @@ public class LibraryDemoData {
             work.as(id, () -> {
                 library.selfAssess(patent, new SelfAssessment(promising ? SelfAssessment.Prospect.GOOD
                         : SelfAssessment.Prospect.UNCLEAR, promising ? "已有企业咨询，具备转化条件" : "技术尚在实验室阶段",
-                        mode), tto);
+                        mode), LibraryCaller.staff(tto));
                 if (!promising) {
                     library.review(patent, new ReviewDecision(ReviewDecision.Outcome.REJECT,
                             "技术成熟度不足，暂不入库"), operator);
@@ -149,7 +166,7 @@ public class LibraryDemoData {
     private void awaitEnd(TenantId id, String jobId) {
         long deadline = System.currentTimeMillis() + 600_000;
         while (System.currentTimeMillis() < deadline) {
-            String status = work.as(id, () -> library.importJob(jobId)).status();
+            String status = work.as(id, () -> library.importJob(jobId, LibraryCaller.staff(user(id, "operator")))).status();
             if (!status.equals(ImportJobView.QUEUED) && !status.equals(ImportJobView.RUNNING)) {
                 return;
             }

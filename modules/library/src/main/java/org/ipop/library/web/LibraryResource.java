@@ -35,6 +35,7 @@ import org.ipop.kernel.Roles;
 import org.ipop.kernel.ValidationFailed;
 import org.ipop.library.ImportJobView;
 import org.ipop.library.ImportRowError;
+import org.ipop.library.LibraryCaller;
 import org.ipop.library.LibraryPage;
 import org.ipop.library.PatentDetail;
 import org.ipop.library.PatentSummary;
@@ -79,7 +80,7 @@ public class LibraryResource {
     @RolesAllowed({Roles.TTO, Roles.OPERATOR, Roles.TENANT_ADMIN})
     public Response startImport(@QueryParam("institution") String institution,
             @QueryParam("fileName") String fileName, InputStream content) {
-        ImportJobView job = library.startImport(institution, fileName, content, token.getName());
+        ImportJobView job = library.startImport(institution, fileName, content, caller());
         return Response.accepted(job).location(URI.create("/api/library/imports/" + job.id())).build();
     }
 
@@ -87,14 +88,14 @@ public class LibraryResource {
     @Path("imports")
     @RolesAllowed({Roles.TTO, Roles.OPERATOR, Roles.TENANT_ADMIN})
     public List<ImportJobView> imports() {
-        return library.importJobs();
+        return library.importJobs(caller());
     }
 
     @GET
     @Path("imports/{id}")
     @RolesAllowed({Roles.TTO, Roles.OPERATOR, Roles.TENANT_ADMIN})
     public ImportJobView importJob(@PathParam("id") String id) {
-        return library.importJob(id);
+        return library.importJob(id, caller());
     }
 
     /** The row-level error report: a CSV with a BOM so that Excel on Chinese Windows opens it correctly. */
@@ -103,7 +104,7 @@ public class LibraryResource {
     @Produces("text/csv")
     @RolesAllowed({Roles.TTO, Roles.OPERATOR, Roles.TENANT_ADMIN})
     public Response importErrors(@PathParam("id") String id) {
-        List<ImportRowError> errors = library.importErrors(id);
+        List<ImportRowError> errors = library.importErrors(id, caller());
         StreamingOutput csv = output -> {
             Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
             writer.write('\uFEFF');
@@ -123,7 +124,7 @@ public class LibraryResource {
     @RolesAllowed({Roles.TTO, Roles.OPERATOR, Roles.TENANT_ADMIN, Roles.ALLIANCE_ADMIN})
     public LibraryPage search(@BeanParam SearchParameters search, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
-        return library.search(search.page(page, size));
+        return library.search(search.page(page, size), caller());
     }
 
     /** The current result list as an Excel file (up to 10,000 patents), streamed row by row. */
@@ -133,6 +134,7 @@ public class LibraryResource {
     @RolesAllowed({Roles.TTO, Roles.OPERATOR, Roles.TENANT_ADMIN, Roles.ALLIANCE_ADMIN})
     public Response export(@BeanParam SearchParameters search) {
         search.page(0, 1); // refuse bad parameters before the response starts streaming
+        LibraryCaller caller = caller();
         StreamingOutput xlsx = output -> {
             try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
                 Sheet sheet = workbook.createSheet("专利 patents");
@@ -144,7 +146,7 @@ public class LibraryResource {
                 }
                 int rowNumber = 1;
                 for (int page = 0; rowNumber <= EXPORT_LIMIT; page++) {
-                    LibraryPage result = library.search(search.page(page, 100));
+                    LibraryPage result = library.search(search.page(page, 100), caller);
                     for (PatentSummary patent : result.patents()) {
                         Row row = sheet.createRow(rowNumber++);
                         String[] values = {patent.id(), patent.title(), patent.institution(), patent.type(),
@@ -169,7 +171,7 @@ public class LibraryResource {
     @Path("patents/{id}")
     @RolesAllowed({Roles.TTO, Roles.OPERATOR, Roles.TENANT_ADMIN, Roles.ALLIANCE_ADMIN})
     public PatentDetail patent(@PathParam("id") String id) {
-        return library.patent(id);
+        return library.patent(id, caller());
     }
 
     @PUT
@@ -177,7 +179,7 @@ public class LibraryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TTO, Roles.OPERATOR})
     public PatentDetail selfAssess(@PathParam("id") String id, SelfAssessment assessment) {
-        return library.selfAssess(id, assessment, token.getName());
+        return library.selfAssess(id, assessment, caller());
     }
 
     @POST
@@ -230,4 +232,10 @@ public class LibraryResource {
         return library.withdraw(id, token.getName());
     }
 
+    /** Operators and administrators see the whole library; a technology-transfer office its institutions'. */
+    private LibraryCaller caller() {
+        java.util.Set<String> roles = token.getGroups();
+        return new LibraryCaller(token.getName(), roles.contains(Roles.OPERATOR) || roles.contains(Roles.TENANT_ADMIN)
+                || roles.contains(Roles.ALLIANCE_ADMIN));
+    }
 }
