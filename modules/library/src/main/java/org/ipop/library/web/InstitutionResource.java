@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.ipop.kernel.Roles;
@@ -54,10 +53,7 @@ public class InstitutionResource {
     @GET
     @RolesAllowed({Roles.TTO, Roles.OPERATOR, Roles.TENANT_ADMIN, Roles.ALLIANCE_ADMIN})
     public List<Institution> list() {
-        Set<String> roles = token.getGroups();
-        boolean staff = roles.contains(Roles.OPERATOR) || roles.contains(Roles.TENANT_ADMIN)
-                || roles.contains(Roles.ALLIANCE_ADMIN);
-        return institutions.list(new LibraryCaller(token.getName(), staff));
+        return institutions.list(LibraryCaller.withRoles(token.getName(), token.getGroups()));
     }
 
     /** Registers an institution: {@code {"name": "华中科技大学", "type": "UNIVERSITY"}} (type inferred if absent). */

@@ -234,8 +234,6 @@ public class LibraryResource {
 
     /** Operators and administrators see the whole library; a technology-transfer office its institutions'. */
     private LibraryCaller caller() {
-        java.util.Set<String> roles = token.getGroups();
-        return new LibraryCaller(token.getName(), roles.contains(Roles.OPERATOR) || roles.contains(Roles.TENANT_ADMIN)
-                || roles.contains(Roles.ALLIANCE_ADMIN));
+        return LibraryCaller.withRoles(token.getName(), token.getGroups());
     }
 }
