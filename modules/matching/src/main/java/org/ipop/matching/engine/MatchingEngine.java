@@ -60,6 +60,16 @@ public final class MatchingEngine {
     /** For a text-only enterprise: the best patents by text considered, and per inferred field its first patents. */
     static final int TEXT_ONLY_CANDIDATES = 300;
     static final int FIELDS_SEARCHED = 10;
+    /** For a text-only enterprise: the subclasses most probable by their words ({@link FieldProfiles}) also searched. */
+    static final int FIELDS_COVERED = 20;
+    /**
+     * For a text-only enterprise: what a place is worth for making it likelier that the list shows at least one
+     * patent of the need's field, against the 0.55 × probability of sharing a field that orders the list (measured on
+     * the real titles: 12 keeps P@10 above 0.45 and lifts Hit@10 from 0.75 to 0.86; docs/benchmarks.md).
+     */
+    static final double W_COVERAGE = 12;
+    /** No field is taken as certain when covering: a subclass's probability counts at most this much. */
+    static final double MAX_FIELD_PROBABILITY = 0.95;
     static final int FIELD_CANDIDATES = 100;
     private static final double K1 = 1.2;
     private static final double B = 0.75;
@@ -88,7 +98,7 @@ public final class MatchingEngine {
         Links links = this.links.get().load(enterprise);
         try {
             Fields fields = textOnly(enterprise) ? inferFields(text, enterprise) : Fields.NONE;
-            TopK best = new TopK(fields.known() ? k * 30 : k); // text-only: room for covering the fields below
+            Kept best = new Kept(k, fields); // text-only: room for covering the fields below
             text.startCandidates();
             for (int index : text.best(fields.known() ? TEXT_ONLY_CANDIDATES : TEXT_CANDIDATES)) {
                 consider(links, index, text, fields, best);
@@ -104,7 +114,7 @@ public final class MatchingEngine {
                 consider(links, corpus.withSubclass(subclass, province), 0.8, text, fields, best);
                 consider(links, corpus.withSubclass(subclass, null), 0.8, text, fields, best);
             }
-            for (String field : fields.mostProbable(FIELDS_SEARCHED)) {
+            for (String field : fields.searched()) {
                 for (PatentCorpus.Listed list : List.of(corpus.withSubclass(field, province),
                         corpus.withSubclass(field, null))) {
                     for (int i = 0; i < Math.min(FIELD_CANDIDATES, list.size()); i++) {
@@ -129,14 +139,14 @@ public final class MatchingEngine {
         Links links = this.links.get().load(enterprise);
         try {
             Fields fields = textOnly(enterprise) ? inferFields(text, enterprise) : Fields.NONE;
-            TopK best = new TopK(fields.known() ? k * 30 : k);
+            Kept best = new Kept(k, fields);
             for (int index = 0; index < corpus.size(); index++) {
                 if (enterprise.excluded().contains(corpus.patent(index).id())) {
                     continue;
                 }
                 double score = quickScore(links, index, text.score(index), fields);
                 if (!Double.isNaN(score)) {
-                    best.offer(index, score);
+                    best.offer(index, score, fields);
                 }
             }
             return explained(best, k, links, text, fields);
@@ -147,11 +157,8 @@ public final class MatchingEngine {
     }
 
     /** The kept patents best first — for a text-only enterprise with its fields covered — each explained. */
-    private List<Match> explained(TopK best, int k, Links links, Accumulator text, Fields fields) {
-        int[] ranked = best.indicesBestFirst();
-        if (fields.known()) {
-            ranked = coverFields(ranked, k, text, fields);
-        }
+    private List<Match> explained(Kept best, int k, Links links, Accumulator text, Fields fields) {
+        int[] ranked = fields.known() ? coverFields(best, k, links, text, fields) : best.byScore.indicesBestFirst();
         List<Match> result = new ArrayList<>();
         for (int index : ranked) {
             result.add(explain(links, index, text.score(index), fields));
@@ -167,7 +174,7 @@ public final class MatchingEngine {
      * the k-th best only rises).
      */
     private void consider(Links links, PatentCorpus.Listed list, double linkBound, Accumulator text, Fields fields,
-            TopK best) {
+            Kept best) {
         int[] patents = list.patents();
         float[] keys = list.keys();
         // (+ 1e-6: the keys are floats)
@@ -187,7 +194,7 @@ public final class MatchingEngine {
         }
     }
 
-    private void consider(Links links, int index, Accumulator text, Fields fields, TopK best) {
+    private void consider(Links links, int index, Accumulator text, Fields fields, Kept best) {
         EnterpriseQuery enterprise = links.enterprise;
         if (!text.firstTime(index)
                 || (!enterprise.excluded().isEmpty() && enterprise.excluded().contains(corpus.patent(index).id()))) {
@@ -195,34 +202,36 @@ public final class MatchingEngine {
         }
         double score = quickScore(links, index, text.score(index), fields);
         if (!Double.isNaN(score)) {
-            best.offer(index, score);
+            best.offer(index, score, fields);
         }
     }
 
     /**
-     * For a text-only enterprise the inferred fields may be wrong: the best {@code k − ⌈k/10⌉} by score are kept, and
-     * each remaining place goes to the patent most likely to share a field with the need among the fields not yet
-     * shown (measured on the real titles: one such place in ten lifts the share of needs with at least one patent of
-     * their field from 0.70 to 0.75 for 0.03 of precision; docs/benchmarks.md).
+     * For a text-only enterprise the inferred field may be wrong (the first guess is right for 40% of real titles,
+     * one of the first ten for 76%), so the list is built place by place: each place goes to the patent with the
+     * highest score plus {@value #W_COVERAGE} × the probability that no field shown so far is the need's × the
+     * probability that this patent's fields not yet shown are. The first places go to the patents most likely to
+     * share the need's field; once a field is shown, a patent of another probable field — better, of several —
+     * is worth more than one more of the same. Field probabilities for covering are the {@link FieldProfiles}'
+     * (which rank the less likely fields better than the neighbours' vote); the scores keep the vote's.
      */
-    private int[] coverFields(int[] ranked, int k, Accumulator text, Fields fields) {
-        int direct = Math.min(ranked.length, Math.max(1, k - (k + 9) / 10));
-        List<Integer> chosen = new ArrayList<>();
-        boolean[] shown = new boolean[corpus.subclassCount()];
-        for (int i = 0; i < direct; i++) {
-            chosen.add(ranked[i]);
-            for (int subclass : corpus.subclassNumbersOf(ranked[i])) {
-                shown[subclass] = true;
-            }
+    private int[] coverFields(Kept kept, int k, Links links, Accumulator text, Fields fields) {
+        int[] pool = kept.pool();
+        double[] scores = new double[pool.length];
+        for (int i = 0; i < pool.length; i++) {
+            scores[i] = quickScore(links, pool[i], text.score(pool[i]), fields);
         }
-        boolean[] taken = new boolean[ranked.length];
-        while (chosen.size() < Math.min(k, ranked.length)) {
+        boolean[] taken = new boolean[pool.length];
+        boolean[] shown = new boolean[corpus.subclassCount()];
+        double noneShown = 1; // the probability that none of the fields shown so far is the need's
+        int[] chosen = new int[Math.min(k, pool.length)];
+        for (int place = 0; place < chosen.length; place++) {
             int next = -1;
             double nextValue = Double.NEGATIVE_INFINITY;
-            for (int i = direct; i < ranked.length; i++) {
+            for (int i = 0; i < pool.length; i++) {
                 if (!taken[i]) {
-                    double value = fields.probabilityOfSharing(corpus.subclassNumbersOf(ranked[i]), shown)
-                            + 0.05 * fields.relativeText(text.score(ranked[i]));
+                    double value = scores[i] + W_COVERAGE * noneShown
+                            * fields.probabilityOfCovering(corpus.subclassNumbersOf(pool[i]), shown);
                     if (value > nextValue) {
                         next = i;
                         nextValue = value;
@@ -230,12 +239,15 @@ public final class MatchingEngine {
                 }
             }
             taken[next] = true;
-            chosen.add(ranked[next]);
-            for (int subclass : corpus.subclassNumbersOf(ranked[next])) {
-                shown[subclass] = true;
+            chosen[place] = pool[next];
+            for (int subclass : corpus.subclassNumbersOf(pool[next])) {
+                if (!shown[subclass]) {
+                    shown[subclass] = true;
+                    noneShown *= 1 - fields.coveringProbability(subclass);
+                }
             }
         }
-        return chosen.stream().mapToInt(Integer::intValue).toArray();
+        return chosen;
     }
 
     /** Plain BM25 over bigrams, nothing else: the baseline of the relevance evaluation. */
@@ -296,7 +308,40 @@ public final class MatchingEngine {
             probabilities.put(vote.getKey(), vote.getValue() / total);
             byNumber[corpus.subclassNumber(vote.getKey())] = vote.getValue() / total;
         }
-        return new Fields(probabilities, byNumber, bestText);
+        Set<Integer> excluded = new HashSet<>();
+        for (String id : enterprise.excluded()) {
+            int index = corpus.indexOf(id);
+            if (index >= 0) {
+                excluded.add(index);
+            }
+        }
+        double[] covering = corpus.fieldProfiles().probabilities(enterprise.terms(), excluded);
+        List<String> searched = new ArrayList<>(mostProbable(probabilities, FIELDS_SEARCHED));
+        if (covering == null) {
+            covering = byNumber;
+        } else {
+            Integer[] byCovering = new Integer[covering.length];
+            for (int s = 0; s < covering.length; s++) {
+                byCovering[s] = s;
+            }
+            double[] p = covering;
+            java.util.Arrays.sort(byCovering, (a, b) -> p[a] != p[b] ? Double.compare(p[b], p[a]) : a - b);
+            for (int s = 0; s < Math.min(FIELDS_COVERED, byCovering.length); s++) {
+                String code = corpus.subclassCode(byCovering[s]);
+                if (!searched.contains(code)) {
+                    searched.add(code);
+                }
+            }
+        }
+        return new Fields(probabilities, byNumber, covering, searched, bestText);
+    }
+
+    /** The most probable subclasses, most probable first. */
+    private static List<String> mostProbable(Map<String, Double> probabilities, int n) {
+        return probabilities.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(n).map(Map.Entry::getKey).toList();
     }
 
     /** The {@code k} enterprises the patent suits best, best first (incremental matching of a new patent). */
@@ -466,6 +511,16 @@ public final class MatchingEngine {
                 > structure(links, index, Fields.NONE)) {
             segments.add(String.format(Locale.ROOT, "IPC 小类 %s：与企业描述最相近的专利中 %.0f%% 属此类",
                     inferredSubclass, 100 * inferred));
+        } else if (fields.known() && corpus.subclassNumbersOf(index).length > 0) {
+            // Placed to cover another probable field (coverFields): say which, and how likely by the words.
+            int covered = corpus.subclassNumbersOf(index)[0];
+            for (int subclass : corpus.subclassNumbersOf(index)) {
+                if (fields.covering()[subclass] > fields.covering()[covered]) {
+                    covered = subclass;
+                }
+            }
+            segments.add(String.format(Locale.ROOT, "IPC 小类 %s：企业描述的用词与此类专利相近（%.0f%%），作为备选领域列出",
+                    corpus.subclassCode(covered), 100 * fields.covering()[covered]));
         }
         List<String> priors = new ArrayList<>();
         if (sameProvince(links, index)) {
@@ -624,9 +679,10 @@ public final class MatchingEngine {
      * belongs to it (by code, and by the corpus's subclass number for scoring), and the best BM25 its words reached
      * (text is then scored relative to it).
      */
-    record Fields(Map<String, Double> probabilities, double[] byNumber, double bestText) {
+    record Fields(Map<String, Double> probabilities, double[] byNumber, double[] covering, List<String> searched,
+            double bestText) {
 
-        static final Fields NONE = new Fields(Map.of(), new double[0], 0);
+        static final Fields NONE = new Fields(Map.of(), new double[0], new double[0], List.of(), 0);
 
         boolean known() {
             return !probabilities.isEmpty();
@@ -636,12 +692,23 @@ public final class MatchingEngine {
             return probabilities.getOrDefault(subclass, 0.0);
         }
 
-        /** The most probable subclasses, most probable first. */
-        List<String> mostProbable(int n) {
-            return probabilities.entrySet().stream()
-                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
-                            .thenComparing(Map.Entry.comparingByKey()))
-                    .limit(n).map(Map.Entry::getKey).toList();
+        /**
+         * The probability for covering (by {@link FieldProfiles}) that a subclass is the need's field, at most
+         * {@value MatchingEngine#MAX_FIELD_PROBABILITY}.
+         */
+        double coveringProbability(int subclass) {
+            return Math.min(MAX_FIELD_PROBABILITY, covering[subclass]);
+        }
+
+        /** The probability that one of these subclasses not yet {@code shown} (null: none) is the need's field. */
+        double probabilityOfCovering(int[] subclassNumbers, boolean[] shown) {
+            double none = 1;
+            for (int subclass : subclassNumbers) {
+                if (shown == null || !shown[subclass]) {
+                    none *= 1 - coveringProbability(subclass);
+                }
+            }
+            return 1 - none;
         }
 
         /**
@@ -745,6 +812,50 @@ public final class MatchingEngine {
                 scores[touched[i]] = 0;
             }
             touchedCount = 0;
+        }
+    }
+
+    /**
+     * The candidates kept: the best by score and, for a text-only enterprise, also the most likely to show the
+     * need's field by {@link FieldProfiles} (the patents {@link #coverFields} may place although their score is not
+     * among the best).
+     */
+    private final class Kept {
+        final TopK byScore;
+        final TopK byCovering;
+
+        Kept(int k, Fields fields) {
+            byScore = new TopK(fields.known() ? k * 30 : k);
+            byCovering = fields.known() ? new TopK(k * 30) : null;
+        }
+
+        void offer(int index, double score, Fields fields) {
+            byScore.offer(index, score);
+            if (byCovering != null) {
+                byCovering.offer(index, fields.probabilityOfCovering(corpus.subclassNumbersOf(index), null));
+            }
+        }
+
+        boolean full() {
+            return byScore.full();
+        }
+
+        double weakest() {
+            return byScore.weakest();
+        }
+
+        /** The best by score, best first, then the others kept for covering. */
+        int[] pool() {
+            Set<Integer> pool = new LinkedHashSet<>();
+            for (int index : byScore.indicesBestFirst()) {
+                pool.add(index);
+            }
+            if (byCovering != null) {
+                for (int index : byCovering.indicesBestFirst()) {
+                    pool.add(index);
+                }
+            }
+            return pool.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 

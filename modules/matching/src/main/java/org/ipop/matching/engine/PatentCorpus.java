@@ -36,6 +36,7 @@ public final class PatentCorpus {
     private final boolean[][] seiConfirmedOf;
     private final Map<String, Integer> branchNumbers = new HashMap<>();
     private final Map<String, Integer> subclassNumbers = new HashMap<>();
+    private final String[] subclassCodes;
     private final int[][] branchNumbersOf;
     /**
      * Per patent, its SEI branches packed in one long, a byte each: (number + 1) × 2 + 1 if the tag is
@@ -48,6 +49,8 @@ public final class PatentCorpus {
     private final int[] provinceNumbers;
     private final double[] priors;
     private final Map<String, Integer> positions;
+    /** The words of each IPC subclass ({@link FieldProfiles}), built when a text-only need first asks for them. */
+    private volatile FieldProfiles fieldProfiles;
 
     /**
      * The patents (by index) of a branch or subclass, most promising first, each with its ordering key: its prior
@@ -134,6 +137,8 @@ public final class PatentCorpus {
             }
             positions.put(patent.id(), i);
         }
+        this.subclassCodes = new String[subclassNumbers.size()];
+        subclassNumbers.forEach((code, number) -> subclassCodes[number] = code);
         this.averageLength = n == 0 ? 1 : Math.max(1, (double) total / n);
         this.postings = new HashMap<>(building.size() * 2);
         building.forEach((term, pairs) -> postings.put(term, new Postings(pairs.firsts(), pairs.seconds())));
@@ -191,6 +196,24 @@ public final class PatentCorpus {
                 : bySubclassAndProvince.getOrDefault(subclass + "|" + province, Listed.EMPTY);
     }
 
+    /**
+     * The words of each IPC subclass, built on first use (only needs stated in words alone read them; a run of
+     * enterprises with branches or IPC codes never pays for them).
+     */
+    FieldProfiles fieldProfiles() {
+        FieldProfiles profiles = fieldProfiles;
+        if (profiles == null) {
+            synchronized (this) {
+                profiles = fieldProfiles;
+                if (profiles == null) {
+                    profiles = new FieldProfiles(this);
+                    fieldProfiles = profiles;
+                }
+            }
+        }
+        return profiles;
+    }
+
     String[] subclassesOf(int index) {
         return subclassesOf[index];
     }
@@ -239,6 +262,11 @@ public final class PatentCorpus {
     /** The number of an IPC subclass in this corpus, or -1 if no patent has it. */
     int subclassNumber(String code) {
         return subclassNumbers.getOrDefault(code, -1);
+    }
+
+    /** The IPC subclass of a number {@link #subclassNumber} gave. */
+    String subclassCode(int number) {
+        return subclassCodes[number];
     }
 
     int branchCount() {

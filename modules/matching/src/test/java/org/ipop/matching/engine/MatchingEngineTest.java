@@ -194,6 +194,21 @@ class MatchingEngineTest {
     }
 
     @Test
+    void the_words_of_each_field_name_the_need_s_field_without_the_excluded_patents() {
+        PatentCorpus corpus = PatentCorpus.of(List.of(
+                patent("B1", "一种锂电池正极材料", List.of(), List.of("H01M4/36"), "C"),
+                patent("B2", "一种锂电池电极片涂布方法", List.of(), List.of("H01M4/04"), "C"),
+                patent("L1", "一种太阳能路灯灯杆", List.of(), List.of("F21S9/03"), "C"),
+                patent("L2", "一种太阳能路灯控制器", List.of(), List.of("F21S9/02"), "C")));
+        double[] fields = corpus.fieldProfiles().probabilities(Terms.of("锂电池 电极"), Set.of());
+        assertTrue(fields[corpus.subclassNumber("H01M")] > 0.9, java.util.Arrays.toString(fields));
+        double[] withoutBatteries = corpus.fieldProfiles().probabilities(Terms.of("锂电池 电极"), Set.of(0, 1));
+        assertEquals(0, withoutBatteries[corpus.subclassNumber("H01M")], 1e-9,
+                "excluded patents are left out of the field's words, and a field without patents is none");
+        assertEquals(null, corpus.fieldProfiles().probabilities(Terms.of("齿轮"), Set.of()), "no known word");
+    }
+
+    @Test
     void industry_classes_bridge_to_branches_through_the_concordance_keywords() {
         IndustryBridge bridge = IndustryBridge.standard();
         List<String> battery = bridge.branchesOf("3841"); // 锂离子电池制造
