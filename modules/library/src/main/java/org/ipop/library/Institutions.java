@@ -103,9 +103,10 @@ public class Institutions {
         boolean named = requested != null && !requested.isBlank();
         if (caller.wholeLibrary()) {
             String name = normalName(requested);
-            if (institutions.find(name).isEmpty() && institutions.register(name, inferredType(name), caller.username())) {
+            ApplicantType type = inferredType(name);
+            if (institutions.register(name, type, caller.username())) {
                 audit.record(tenant.require(), caller.username(), "library.institution.registered", name,
-                        inferredType(name).name() + " (first import)");
+                        type.name() + " (first import)");
             }
             return name;
         }
@@ -124,11 +125,6 @@ public class Institutions {
         String name = requested.strip();
         checkMember(name, mine);
         return name;
-    }
-
-    /** Refuses a technology-transfer office acting for an institution it is not a member of. */
-    void checkActsFor(String institution, LibraryCaller caller) {
-        visibleTo(caller).ifPresent(mine -> checkMember(institution, mine));
     }
 
     private static void checkMember(String institution, Set<String> mine) {

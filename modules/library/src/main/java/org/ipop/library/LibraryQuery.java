@@ -18,4 +18,10 @@ public record LibraryQuery(String text, List<String> institutions, List<String> 
         statuses = List.copyOf(statuses);
         regions = List.copyOf(regions);
     }
+
+    /** The same search limited to these institutions. */
+    public LibraryQuery withInstitutions(List<String> limitedTo) {
+        return new LibraryQuery(text, limitedTo, types, legalStatuses, segments, ipc, tiers, statuses, regions,
+                filedFrom, filedTo, sort, page, size);
+    }
 }

@@ -93,9 +93,7 @@ public class ResourceLibrary {
     }
 
     public List<ImportJobView> importJobs(LibraryCaller caller) {
-        Optional<Set<String>> visible = institutions.visibleTo(caller);
-        return jobs.recent(50).stream().filter(job -> visible.map(mine -> mine.contains(job.institution()))
-                .orElse(true)).toList();
+        return jobs.recent(50, institutions.visibleTo(caller));
     }
 
     public List<ImportRowError> importErrors(String id, LibraryCaller caller) {
@@ -130,9 +128,7 @@ public class ResourceLibrary {
         if (allowed.isEmpty()) {
             return new LibraryPage(0, Math.max(0, query.page()), Math.max(1, query.size()), List.of(), Map.of(), 0);
         }
-        return search.search(current, new LibraryQuery(query.text(), allowed, query.types(), query.legalStatuses(),
-                query.segments(), query.ipc(), query.tiers(), query.statuses(), query.regions(), query.filedFrom(),
-                query.filedTo(), query.sort(), query.page(), query.size()));
+        return search.search(current, query.withInstitutions(allowed));
     }
 
     /**
@@ -144,9 +140,12 @@ public class ResourceLibrary {
             throw new ValidationFailed("A self-assessment needs a prospect",
                     List.of(new FieldError("prospect", null, "GOOD or UNCLEAR")));
         }
-        institutions.checkActsFor(patent(id, caller).institution(), caller);
+        PatentState state = state(id);
+        if (!visible(state.institution(), caller)) {
+            throw new NotFound("patent", id);
+        }
         String actor = caller.username();
-        Screening.checkSelfAssessment(state(id).status());
+        Screening.checkSelfAssessment(state.status());
         if (!patents.recordSelfAssessment(id, List.of(ScreeningStatus.INVENTORIED, ScreeningStatus.SELF_ASSESSED),
                 assessment, actor)) {
             throw new Conflict("The patent changed while you were assessing it; reload and try again.");

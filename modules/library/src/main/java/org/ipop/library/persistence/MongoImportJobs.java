@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.ipop.kernel.FieldError;
 import org.ipop.kernel.TenantId;
@@ -157,9 +158,12 @@ public class MongoImportJobs {
         return Optional.ofNullable(jobs(tenant).find(Filters.eq("_id", jobId)).first()).map(MongoImportJobs::toView);
     }
 
-    public List<ImportJobView> recent(int limit) {
+    /** The newest jobs, of these institutions only unless {@code institutions} is empty (Optional: all). */
+    public List<ImportJobView> recent(int limit, Optional<Set<String>> institutions) {
         List<ImportJobView> views = new ArrayList<>();
-        databases.forCurrentTenant().getCollection(JOBS).find().sort(Sorts.descending("startedAt")).limit(limit)
+        databases.forCurrentTenant().getCollection(JOBS)
+                .find(institutions.map(names -> Filters.in("institution", names)).orElse(Filters.empty()))
+                .sort(Sorts.descending("startedAt")).limit(limit)
                 .forEach(doc -> views.add(toView(doc)));
         return views;
     }

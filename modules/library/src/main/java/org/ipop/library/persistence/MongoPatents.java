@@ -190,13 +190,15 @@ public class MongoPatents {
     }
 
     /** Where a patent stands, for the rules that decide what may happen next. */
-    public record PatentState(ScreeningStatus status, boolean published, boolean spotChecked, DealStatus deal) {
+    public record PatentState(ScreeningStatus status, boolean published, boolean spotChecked, DealStatus deal,
+            String institution) {
     }
 
     public Optional<PatentState> state(String id) {
         return find(id).map(doc -> new PatentState(ScreeningStatus.valueOf(doc.getString("status")),
                 doc.getBoolean("published", false), doc.get("spotCheck") != null,
-                DealStatus.parse(doc.get("deal", new Document()).getString("status")).orElse(DealStatus.AVAILABLE)));
+                DealStatus.parse(doc.get("deal", new Document()).getString("status")).orElse(DealStatus.AVAILABLE),
+                doc.getString("institution")));
     }
 
     /** Records whether the patent is still available for a deal (no history of its own: the audit trail has it). */
