@@ -25,6 +25,7 @@ import org.ipop.kernel.TenantId;
 import org.ipop.kernel.ValidationFailed;
 import org.ipop.library.MatchablePatent;
 import org.ipop.library.ResourceLibrary;
+import org.ipop.matching.engine.EnterpriseIndex;
 import org.ipop.matching.engine.EnterpriseQuery;
 import org.ipop.matching.engine.IndustryBridge;
 import org.ipop.matching.engine.Match;
@@ -320,19 +321,21 @@ public class Matching {
     /** The tenant's enterprises as the engine sees them, read once for matching several patents against them. */
     private final class AllEnterprises {
         private final Map<String, EnterpriseView> byCode = new HashMap<>();
-        private final List<EnterpriseQuery> queries = new ArrayList<>();
+        private final EnterpriseIndex index;
 
         AllEnterprises(TenantId tenantId) {
+            List<EnterpriseQuery> queries = new ArrayList<>();
             enterprises.forEach(tenantId, enterprise -> {
                 byCode.put(enterprise.creditCode(), enterprise);
                 queries.add(query(tenantId, enterprise));
             });
+            this.index = EnterpriseIndex.of(queries);
         }
 
         /** The {@code k} enterprises the patent suits best, ranked from 1. */
-        List<MatchView> suitedTo(MatchingEngine engine, PatentCorpus corpus, int index, int k) {
-            MatchablePatent patent = corpus.patent(index);
-            List<Match> matches = engine.topEnterprises(index, queries, k);
+        List<MatchView> suitedTo(MatchingEngine engine, PatentCorpus corpus, int patentIndex, int k) {
+            MatchablePatent patent = corpus.patent(patentIndex);
+            List<Match> matches = engine.topEnterprises(patentIndex, this.index, k);
             List<MatchView> result = new ArrayList<>();
             for (int rank = 0; rank < matches.size(); rank++) {
                 result.add(view(byCode.get(matches.get(rank).enterpriseId()), matches.get(rank), patent, rank + 1));

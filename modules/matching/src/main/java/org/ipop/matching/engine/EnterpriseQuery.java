@@ -51,7 +51,7 @@ public record EnterpriseQuery(String id, String name, Map<String, String> segmen
             }
         }
         for (String branch : enterprise.profile().branches()) {
-            segments.put(branch, "企业登记的细分领域");
+            segments.put(branch, MatchingEngine.REGISTERED);
         }
         StringBuilder text = new StringBuilder();
         text.append(enterprise.profile().products()).append('\n').append(enterprise.profile().description())

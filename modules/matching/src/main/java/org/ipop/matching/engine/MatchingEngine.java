@@ -74,8 +74,11 @@ public final class MatchingEngine {
     private static final double K1 = 1.2;
     private static final double B = 0.75;
     private static final double TEXT_HALF = 6;
-    private static final String REGISTERED = "企业登记的细分领域";
+    /** How an enterprise's own registered branch is described (an inferred one says where it came from). */
+    static final String REGISTERED = "企业登记的细分领域";
     private static final double PROVINCE_PRIOR = 0.04;
+    /** Among the enterprises a patent suits, a recognised one (专精特新, 小巨人, 高新) is a likelier taker. */
+    private static final double RECOGNISED_PRIOR = 0.02;
     /** Per point of value score; the tier's part of the prior is {@link PatentCorpus#prior}. */
     static final double VALUE_PRIOR = 0.0003;
 
@@ -344,8 +347,85 @@ public final class MatchingEngine {
                 .limit(n).map(Map.Entry::getKey).toList();
     }
 
-    /** The {@code k} enterprises the patent suits best, best first (incremental matching of a new patent). */
-    public List<Match> topEnterprises(int patentIndex, List<EnterpriseQuery> enterprises, int k) {
+    /**
+     * The {@code k} enterprises the patent suits best, best first (incremental matching of a new patent). Only the
+     * enterprises on the index's lists of the patent's terms, SEI branches and IPC subclasses are scored — any other
+     * has neither a structural link nor text in common with it — each as {@link #quickScore} would, from sums over
+     * those lists instead of from its own maps; {@link #exhaustiveTopEnterprises} is the reference it is tested
+     * against.
+     */
+    public List<Match> topEnterprises(int patentIndex, EnterpriseIndex enterprises, int k) {
+        int n = enterprises.size();
+        MatchablePatent patent = corpus.patent(patentIndex);
+        double[] bm25 = new double[n];
+        double[] structure = new double[n];
+        boolean[] reached = new boolean[n];
+        int length = corpus.length(patentIndex);
+        for (Map.Entry<String, Integer> term : corpus.termsOf(patentIndex).entrySet()) {
+            int[] having = enterprises.withTerm(term.getKey());
+            if (having.length > 0) {
+                double weight = corpus.idf(term.getKey()) * termWeight(term.getValue(), length);
+                for (int e : having) {
+                    bm25[e] += weight;
+                    reached[e] = true;
+                }
+            }
+        }
+        int[] feedback = null;
+        for (MatchablePatent.Segment segment : patent.segments()) {
+            if (!segment.catalog().equals("SEI_2021")) {
+                continue;
+            }
+            double confirmation = segment.keywordConfirmed() ? 1 : 0.85;
+            EnterpriseIndex.Pairs linked = enterprises.inSegment(segment.code());
+            for (int i = 0; i < linked.enterprises().length; i++) {
+                int e = linked.enterprises()[i];
+                structure[e] = Math.max(structure[e], (linked.values()[i] == 1 ? 1.0 : 0.75) * confirmation);
+                reached[e] = true;
+            }
+            EnterpriseIndex.Pairs answered = enterprises.answeredOn(segment.code());
+            if (answered.enterprises().length > 0) {
+                feedback = feedback == null ? new int[n] : feedback;
+                for (int i = 0; i < answered.enterprises().length; i++) {
+                    feedback[answered.enterprises()[i]] += answered.values()[i];
+                }
+            }
+        }
+        for (String subclass : corpus.subclassesOf(patentIndex)) {
+            for (int e : enterprises.withSubclass(subclass)) {
+                structure[e] = Math.max(structure[e], 0.8);
+                reached[e] = true;
+            }
+        }
+        String patentId = patent.id();
+        int province = corpus.provinceNumber(patentIndex);
+        TopK best = new TopK(k);
+        for (int e = 0; e < n; e++) {
+            if (!reached[e]) {
+                continue;
+            }
+            double text = bm25[e] / (bm25[e] + TEXT_HALF);
+            if ((structure[e] == 0 && text < MIN_TEXT) || enterprises.get(e).excluded().contains(patentId)) {
+                continue;
+            }
+            double prior = corpus.priorOf(patentIndex);
+            if (province >= 0 && enterprises.province(e) == province) {
+                prior += PROVINCE_PRIOR;
+            }
+            if (feedback != null) {
+                prior += feedbackPrior(feedback[e]);
+            }
+            double score = W_STRUCTURE * structure[e] + W_TEXT * text + prior;
+            best.offer(e, score + (enterprises.recognised(e) ? RECOGNISED_PRIOR : 0));
+        }
+        return explainedEnterprises(best, enterprises::get, patentIndex, bm25);
+    }
+
+    /**
+     * {@link #topEnterprises} by scoring the patent with every enterprise in turn: the reference the index is
+     * tested and benchmarked against.
+     */
+    List<Match> exhaustiveTopEnterprises(int patentIndex, List<EnterpriseQuery> enterprises, int k) {
         String patentId = corpus.patent(patentIndex).id();
         Map<String, Integer> patentTerms = corpus.termsOf(patentIndex);
         Map<String, Double> idf = new HashMap<>();
@@ -360,18 +440,22 @@ public final class MatchingEngine {
             bm25[e] = pairText(enterprise, patentIndex, patentTerms, idf);
             double score = quickScore(enterprise, patentIndex, bm25[e], Fields.NONE); // loads and clears its links
             if (!Double.isNaN(score)) {
-                best.offer(e, score + (enterprise.recognised() ? 0.02 : 0));
+                best.offer(e, score + (enterprise.recognised() ? RECOGNISED_PRIOR : 0));
             }
         }
+        return explainedEnterprises(best, enterprises::get, patentIndex, bm25);
+    }
+
+    private List<Match> explainedEnterprises(TopK best, java.util.function.IntFunction<EnterpriseQuery> enterprises,
+            int patentIndex, double[] bm25) {
         List<Match> result = new ArrayList<>();
         for (int e : best.indicesBestFirst()) {
-            EnterpriseQuery enterprise = enterprises.get(e);
+            EnterpriseQuery enterprise = enterprises.apply(e);
             Match match = score(enterprise, patentIndex, bm25[e]);
             if (enterprise.recognised()) {
-                // Among enterprises, a recognised one (专精特新, 小巨人, 高新) is a likelier taker.
                 List<String> priors = new ArrayList<>(match.priors());
-                priors.add("企业获认定（专精特新等）+0.02");
-                match = new Match(match.enterpriseId(), match.patentId(), round(match.score() + 0.02),
+                priors.add(String.format(Locale.ROOT, "企业获认定（专精特新等）+%.2f", RECOGNISED_PRIOR));
+                match = new Match(match.enterpriseId(), match.patentId(), round(match.score() + RECOGNISED_PRIOR),
                         match.structural(), match.text(), match.branches(), match.segments(), match.sharedTerms(),
                         priors);
             }

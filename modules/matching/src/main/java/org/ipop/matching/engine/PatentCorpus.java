@@ -372,36 +372,4 @@ public final class PatentCorpus {
     private static String nonNull(String text) {
         return text == null ? "" : text;
     }
-
-    /** A growable list of int pairs, without boxing. */
-    private static final class IntPairs {
-        private int[] firsts = new int[4];
-        private int[] seconds = new int[4];
-        private int size;
-
-        void add(int first, int second) {
-            if (size == firsts.length) {
-                firsts = Arrays.copyOf(firsts, size * 2);
-                seconds = Arrays.copyOf(seconds, size * 2);
-            }
-            firsts[size] = first;
-            seconds[size] = second;
-            size++;
-        }
-
-        /** Adds a patent unless it was the last one added (a patent with two codes of one subclass). */
-        void addOnce(int first) {
-            if (size == 0 || firsts[size - 1] != first) {
-                add(first, 0);
-            }
-        }
-
-        int[] firsts() {
-            return Arrays.copyOf(firsts, size);
-        }
-
-        int[] seconds() {
-            return Arrays.copyOf(seconds, size);
-        }
-    }
 }

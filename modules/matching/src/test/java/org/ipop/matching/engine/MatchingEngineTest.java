@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.ipop.library.MatchablePatent;
 import org.ipop.library.MatchablePatent.Segment;
@@ -168,11 +171,69 @@ class MatchingEngineTest {
         EnterpriseQuery robots = new EnterpriseQuery("91420100MA4K000001", "武汉机器人", Map.of("2.1",
                 "由行业分类 3491 工业机器人制造 推断"), Set.of(), Terms.of("工业机器人 减速器"), "420000", false, Set.of());
         EnterpriseQuery farm = EnterpriseQuery.ofText("91420100MA4K000002", "秸秆 还田 农机", Set.of());
-        List<Match> forRobotPatent = engine.topEnterprises(2, List.of(hydrogenEnterprise(Set.of()), robots, farm),
-                5);
+        List<Match> forRobotPatent = engine.topEnterprises(2,
+                EnterpriseIndex.of(List.of(hydrogenEnterprise(Set.of()), robots, farm)), 5);
         assertEquals(List.of("91420100MA4K000001"), forRobotPatent.stream().map(Match::enterpriseId).toList());
         assertTrue(forRobotPatent.getFirst().segments().getFirst().contains("推断"));
         assertTrue(forRobotPatent.getFirst().segments().getFirst().contains("仅凭分类号"));
+    }
+
+    @Test
+    void the_enterprise_index_finds_the_same_enterprises_as_scoring_every_one() {
+        Random random = new Random(7);
+        String[] words = {"储氢瓶", "燃料电池", "电堆", "减速器", "工业机器人", "秸秆", "粉碎", "锂电池", "隔膜", "正极材料",
+            "传感器", "控制系统", "阀门", "涂布", "光伏组件", "逆变器", "冷却", "轴承", "齿轮", "数据处理"};
+        Segment[] segments = {SEI_NEW_ENERGY, SEI_SMART_MANUFACTURING,
+            new Segment("SEI_2021", "SEI_2021:1.2", "1.2", "电子核心产业", false),
+            new Segment("SEI_2021", "SEI_2021:1.2", "1.2", "电子核心产业", true)};
+        String[] subclasses = {"H01M", "F17C", "B25J", "A01F", "F16K", "H02J"};
+        String[] provinces = {"420000", "110000", "440000"};
+        List<MatchablePatent> patents = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            List<Segment> tags = random.nextInt(3) == 0 ? List.of()
+                    : List.of(segments[random.nextInt(segments.length)]);
+            patents.add(new MatchablePatent("hubei", "P" + i, "一种" + words[random.nextInt(words.length)]
+                    + words[random.nextInt(words.length)], words[random.nextInt(words.length)] + "的制备方法", null,
+                    "武汉理工大学", tags, List.of(subclasses[random.nextInt(subclasses.length)] + "1/00"),
+                    provinces[random.nextInt(provinces.length)], "ABCD".substring(random.nextInt(4)).substring(0, 1),
+                    random.nextInt(90), false));
+        }
+        List<EnterpriseQuery> enterprises = new ArrayList<>();
+        for (int e = 0; e < 400; e++) {
+            Map<String, String> linked = new HashMap<>();
+            if (random.nextBoolean()) {
+                linked.put(segments[random.nextInt(segments.length)].code(),
+                        random.nextBoolean() ? MatchingEngine.REGISTERED : "由行业分类 3491 工业机器人制造 推断");
+            }
+            Set<String> own = random.nextInt(4) == 0 ? Set.of(subclasses[random.nextInt(subclasses.length)])
+                    : Set.of();
+            Set<String> excluded = random.nextInt(5) == 0 ? Set.of("P" + random.nextInt(60)) : Set.of();
+            Map<String, Integer> answers = random.nextInt(5) == 0
+                    ? Map.of(segments[random.nextInt(segments.length)].code(), random.nextInt(7) - 3) : Map.of();
+            enterprises.add(new EnterpriseQuery("E" + e, "企业" + e, linked, own,
+                    Terms.of(words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]),
+                    provinces[random.nextInt(provinces.length)], random.nextInt(10) == 0, excluded, answers));
+        }
+        MatchingEngine engine = new MatchingEngine(PatentCorpus.of(patents));
+        EnterpriseIndex index = EnterpriseIndex.of(enterprises);
+        int matched = 0;
+        for (int p = 0; p < patents.size(); p++) {
+            List<Match> indexed = engine.topEnterprises(p, index, 15);
+            List<Match> exhaustive = engine.exhaustiveTopEnterprises(p, enterprises, 15);
+            assertEquals(exhaustive.size(), indexed.size(), "P" + p);
+            for (int rank = 0; rank < indexed.size(); rank++) {
+                assertEquals(exhaustive.get(rank).score(), indexed.get(rank).score(), 1e-9, "P" + p + " #" + rank);
+                double score = indexed.get(rank).score();
+                boolean tied = indexed.stream().filter(m -> Math.abs(m.score() - score) < 1e-9).count() > 1;
+                if (!tied) { // among equal scores the two may differ in the last bit, and so in order
+                    assertEquals(exhaustive.get(rank), indexed.get(rank), "P" + p + " #" + rank);
+                }
+            }
+            assertTrue(indexed.stream().noneMatch(m -> enterprises.get(Integer.parseInt(m.enterpriseId()
+                    .substring(1))).excluded().contains(m.patentId())), "an excluded patent is not offered");
+            matched += indexed.size();
+        }
+        assertTrue(matched > 300, "most patents suit someone: " + matched);
     }
 
     @Test
