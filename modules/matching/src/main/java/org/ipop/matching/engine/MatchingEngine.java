@@ -221,20 +221,35 @@ public final class MatchingEngine {
     private int[] coverFields(Kept kept, int k, Links links, Accumulator text, Fields fields) {
         int[] pool = kept.pool();
         double[] scores = new double[pool.length];
+        int[][] subclasses = new int[pool.length][];
         for (int i = 0; i < pool.length; i++) {
             scores[i] = quickScore(links, pool[i], text.score(pool[i]), fields);
+            subclasses[i] = corpus.subclassNumbersOf(pool[i]);
         }
-        boolean[] taken = new boolean[pool.length];
-        boolean[] shown = new boolean[corpus.subclassCount()];
+        int[] places = placeCovering(scores, subclasses, fields, k);
+        int[] chosen = new int[places.length];
+        for (int place = 0; place < places.length; place++) {
+            chosen[place] = pool[places[place]];
+        }
+        return chosen;
+    }
+
+    /**
+     * The greedy of {@link #coverFields} over a pool of candidates given by their scores and subclass numbers: the
+     * positions in the pool of the first {@code k} places, in order.
+     */
+    static int[] placeCovering(double[] scores, int[][] subclassesOf, Fields fields, int k) {
+        boolean[] taken = new boolean[scores.length];
+        boolean[] shown = new boolean[fields.covering().length];
         double noneShown = 1; // the probability that none of the fields shown so far is the need's
-        int[] chosen = new int[Math.min(k, pool.length)];
+        int[] chosen = new int[Math.min(k, scores.length)];
         for (int place = 0; place < chosen.length; place++) {
             int next = -1;
             double nextValue = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < pool.length; i++) {
+            for (int i = 0; i < scores.length; i++) {
                 if (!taken[i]) {
                     double value = scores[i] + W_COVERAGE * noneShown
-                            * fields.probabilityOfCovering(corpus.subclassNumbersOf(pool[i]), shown);
+                            * fields.probabilityOfCovering(subclassesOf[i], shown);
                     if (value > nextValue) {
                         next = i;
                         nextValue = value;
@@ -242,8 +257,8 @@ public final class MatchingEngine {
                 }
             }
             taken[next] = true;
-            chosen[place] = pool[next];
-            for (int subclass : corpus.subclassNumbersOf(pool[next])) {
+            chosen[place] = next;
+            for (int subclass : subclassesOf[next]) {
                 if (!shown[subclass]) {
                     shown[subclass] = true;
                     noneShown *= 1 - fields.coveringProbability(subclass);

@@ -178,9 +178,12 @@ class MatchingEngineTest {
         assertTrue(forRobotPatent.getFirst().segments().getFirst().contains("仅凭分类号"));
     }
 
-    @Test
-    void the_enterprise_index_finds_the_same_enterprises_as_scoring_every_one() {
-        Random random = new Random(7);
+    /** Patents and enterprises drawn at random from a small vocabulary (branches, subclasses, provinces, answers). */
+    private record World(List<MatchablePatent> patents, List<EnterpriseQuery> enterprises) {
+    }
+
+    private static World randomWorld(long seed, int patentCount, int enterpriseCount) {
+        Random random = new Random(seed);
         String[] words = {"储氢瓶", "燃料电池", "电堆", "减速器", "工业机器人", "秸秆", "粉碎", "锂电池", "隔膜", "正极材料",
             "传感器", "控制系统", "阀门", "涂布", "光伏组件", "逆变器", "冷却", "轴承", "齿轮", "数据处理"};
         Segment[] segments = {SEI_NEW_ENERGY, SEI_SMART_MANUFACTURING,
@@ -189,7 +192,7 @@ class MatchingEngineTest {
         String[] subclasses = {"H01M", "F17C", "B25J", "A01F", "F16K", "H02J"};
         String[] provinces = {"420000", "110000", "440000"};
         List<MatchablePatent> patents = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < patentCount; i++) {
             List<Segment> tags = random.nextInt(3) == 0 ? List.of()
                     : List.of(segments[random.nextInt(segments.length)]);
             patents.add(new MatchablePatent("hubei", "P" + i, "一种" + words[random.nextInt(words.length)]
@@ -199,7 +202,7 @@ class MatchingEngineTest {
                     random.nextInt(90), false));
         }
         List<EnterpriseQuery> enterprises = new ArrayList<>();
-        for (int e = 0; e < 400; e++) {
+        for (int e = 0; e < enterpriseCount; e++) {
             Map<String, String> linked = new HashMap<>();
             if (random.nextBoolean()) {
                 linked.put(segments[random.nextInt(segments.length)].code(),
@@ -207,13 +210,21 @@ class MatchingEngineTest {
             }
             Set<String> own = random.nextInt(4) == 0 ? Set.of(subclasses[random.nextInt(subclasses.length)])
                     : Set.of();
-            Set<String> excluded = random.nextInt(5) == 0 ? Set.of("P" + random.nextInt(60)) : Set.of();
+            Set<String> excluded = random.nextInt(5) == 0 ? Set.of("P" + random.nextInt(patentCount)) : Set.of();
             Map<String, Integer> answers = random.nextInt(5) == 0
                     ? Map.of(segments[random.nextInt(segments.length)].code(), random.nextInt(7) - 3) : Map.of();
             enterprises.add(new EnterpriseQuery("E" + e, "企业" + e, linked, own,
                     Terms.of(words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]),
                     provinces[random.nextInt(provinces.length)], random.nextInt(10) == 0, excluded, answers));
         }
+        return new World(patents, enterprises);
+    }
+
+    @Test
+    void the_enterprise_index_finds_the_same_enterprises_as_scoring_every_one() {
+        World world = randomWorld(7, 60, 400);
+        List<MatchablePatent> patents = world.patents();
+        List<EnterpriseQuery> enterprises = world.enterprises();
         MatchingEngine engine = new MatchingEngine(PatentCorpus.of(patents));
         EnterpriseIndex index = EnterpriseIndex.of(enterprises);
         int matched = 0;
@@ -234,6 +245,68 @@ class MatchingEngineTest {
             matched += indexed.size();
         }
         assertTrue(matched > 300, "most patents suit someone: " + matched);
+    }
+
+    @Test
+    void several_workers_sharing_one_engine_find_what_one_finds() throws Exception {
+        World world = randomWorld(11, 300, 600);
+        Map<String, List<Match>> alone = new HashMap<>();
+        MatchingEngine one = new MatchingEngine(PatentCorpus.of(world.patents()));
+        for (EnterpriseQuery enterprise : world.enterprises()) {
+            alone.put(enterprise.id(), one.topPatents(enterprise, 10));
+        }
+        // A fresh corpus, so the workers also race to build its subclass profiles on the first text-only need.
+        MatchingEngine shared = new MatchingEngine(PatentCorpus.of(world.patents()));
+        Map<String, List<Match>> together = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int first = w;
+                running.add(workers.submit(() -> {
+                    start.await();
+                    for (int e = first; e < world.enterprises().size(); e += 4) {
+                        EnterpriseQuery enterprise = world.enterprises().get(e);
+                        together.put(enterprise.id(), shared.topPatents(enterprise, 10));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> worker : running) {
+                worker.get();
+            }
+        }
+        assertEquals(alone, together);
+        assertTrue(world.enterprises().stream().anyMatch(e -> e.segments().isEmpty() && e.ipcSubclasses().isEmpty()
+                && !alone.get(e.id()).isEmpty()), "text-only needs were matched too");
+        assertTrue(alone.values().stream().mapToInt(List::size).sum() > 3000, "most enterprises got matches");
+    }
+
+    @Test
+    void covering_places_a_patent_of_another_probable_field_once_the_first_is_shown() {
+        // Pool: four patents of field 0 scoring 0.6, one of field 1 scoring 0.3, one of field 2 scoring 0.5.
+        double[] scores = {0.6, 0.6, 0.6, 0.6, 0.3, 0.5};
+        int[][] fieldsOf = {{0}, {0}, {0}, {0}, {1}, {2}};
+        // By the words: field 0 probably (0.5), field 1 quite possibly (0.4), field 2 hardly (0.01).
+        MatchingEngine.Fields uncertain = fields(0.5, 0.4, 0.01);
+        assertEquals(List.of(0, 4, 1, 2), boxed(MatchingEngine.placeCovering(scores, fieldsOf, uncertain, 4)),
+                "first the best of the likeliest field, then the other probable field before more of the first,"
+                        + " never the unlikely field 2 despite its higher score");
+        // Sure of field 0 (counted as 0.95 at most): the other field is worth too little to jump ahead.
+        MatchingEngine.Fields sure = fields(0.99, 0.04, 0.01);
+        assertEquals(List.of(0, 1, 2, 3), boxed(MatchingEngine.placeCovering(scores, fieldsOf, sure, 4)));
+        // A place is never taken for a field already shown: with field 1 placed, the order is by score again.
+        assertEquals(List.of(0, 4, 1, 2, 3, 5), boxed(MatchingEngine.placeCovering(scores, fieldsOf, uncertain, 10)),
+                "all six placed, each once");
+    }
+
+    private static MatchingEngine.Fields fields(double... covering) {
+        return new MatchingEngine.Fields(Map.of("F0", covering[0]), covering.clone(), covering.clone(), List.of(), 1);
+    }
+
+    private static List<Integer> boxed(int[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
     }
 
     @Test
