@@ -69,6 +69,11 @@ class LibraryScreeningIT extends PlatformIT {
         assertFalse(inCatalogue.containsKey("tier") || inCatalogue.containsKey("history")
                 || inCatalogue.containsKey("selfAssessment"), "only public fields leave the tenant");
 
+        // Searching the catalogue: the words in any order, words of the abstract, not unrelated words.
+        assertTrue(catalogueFinds("储氢 车载", number), "the title's words in another order");
+        assertTrue(catalogueFinds("储氢密度", number), "a word of the abstract only");
+        assertFalse(catalogueFinds("秸秆粉碎", number), "unrelated words");
+
         Api.call("DELETE", "/api/library/patents/" + number + "/publication", operator, null, null, null);
         assertTrue(Api.get("/api/network/patents?size=100&q=" + LibraryImportIT.url("一种车载储氢系统"), null).array()
                 .getValuesAs(JsonObject.class).stream().noneMatch(p -> p.getString("applicationNumber")
@@ -136,6 +141,11 @@ class LibraryScreeningIT extends PlatformIT {
         JsonObject job = Inventories.importAndWait(Tokens.of(user), "华中科技大学", "one.csv", csv).json();
         assertEquals(1, job.getInt("created"), job.toString());
         return number;
+    }
+
+    private static boolean catalogueFinds(String words, String number) {
+        return Api.get("/api/network/patents?size=100&q=" + LibraryImportIT.url(words), null).array()
+                .getValuesAs(JsonObject.class).stream().anyMatch(p -> p.getString("applicationNumber").equals(number));
     }
 
     private static JsonObject catalogueEntry(String number) {

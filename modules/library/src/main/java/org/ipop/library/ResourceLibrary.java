@@ -21,9 +21,9 @@ import org.ipop.kernel.TenantId;
 import org.ipop.kernel.ValidationFailed;
 import org.ipop.library.application.InventoryImports;
 import org.ipop.library.application.LibrarySearch;
+import org.ipop.library.application.NetworkCatalogue;
 import org.ipop.library.application.PatentAnalyzer;
 import org.ipop.library.domain.Screening;
-import org.ipop.library.persistence.MongoCatalogue;
 import org.ipop.library.persistence.MongoImportJobs;
 import org.ipop.library.persistence.MongoPatents;
 import org.ipop.library.persistence.MongoPatents.PatentState;
@@ -40,7 +40,7 @@ public class ResourceLibrary {
     private final InventoryImports imports;
     private final MongoImportJobs jobs;
     private final MongoPatents patents;
-    private final MongoCatalogue catalogue;
+    private final NetworkCatalogue catalogue;
     private final LibrarySearch search;
     private final PatentAnalyzer analyzer;
     private final Institutions institutions;
@@ -50,7 +50,7 @@ public class ResourceLibrary {
 
     @Inject
     public ResourceLibrary(CurrentTenant tenant, InventoryImports imports, MongoImportJobs jobs, MongoPatents patents,
-            MongoCatalogue catalogue, LibrarySearch search, PatentAnalyzer analyzer, Institutions institutions,
+            NetworkCatalogue catalogue, LibrarySearch search, PatentAnalyzer analyzer, Institutions institutions,
             AuditTrail audit, Event<PatentAvailable> available) {
         this.tenant = tenant;
         this.imports = imports;
@@ -281,7 +281,7 @@ public class ResourceLibrary {
     /** The network catalogue: what every tenant has published. */
     public List<CataloguePatent> catalogue(String text, int page, int size) {
         int limit = Math.max(1, Math.min(size, 100));
-        return catalogue.newest(text, Math.max(0, page) * limit, limit);
+        return catalogue.page(text, Math.max(0, page), limit);
     }
 
     private PatentDetail changed(String id, String actor, String action, String detail) {

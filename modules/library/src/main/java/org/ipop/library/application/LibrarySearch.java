@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -119,17 +118,11 @@ public class LibrarySearch {
         if (since == null) {
             index.deleteAll();
         }
-        List<PatentSearchDocument> chunk = new ArrayList<>();
         long[] count = {0};
         patents.forEachSearchDocument(tenant, since, document -> {
-            chunk.add(document);
+            index.upsert(document);
             count[0]++;
-            if (chunk.size() == 1000) {
-                index.upsertAll(List.copyOf(chunk));
-                chunk.clear();
-            }
         });
-        index.upsertAll(chunk);
         index.commit(Map.of(INDEXED_UP_TO, now.toString()));
         LOG.info(() -> String.format("Search index of %s %s: %d patents", tenant,
                 since == null ? "built" : "caught up", count[0]));

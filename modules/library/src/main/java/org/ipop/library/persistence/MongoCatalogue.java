@@ -6,16 +6,21 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.ipop.kernel.TenantId;
 import org.ipop.library.CataloguePatent;
 import org.ipop.library.MatchablePatent;
+import org.ipop.library.search.PatentSearchDocument;
 import org.ipop.library.valuation.LegalStatus;
 import org.ipop.persistence.Databases;
 import org.ipop.persistence.Scans;
@@ -78,22 +83,62 @@ public class MongoCatalogue {
         databases.network().getCollection(COLLECTION).deleteOne(Filters.eq("_id", key(tenant, applicationNumber)));
     }
 
-    /**
-     * The newest published patents, optionally those whose title contains {@code text}. A scan of the catalogue:
-     * fine for thousands of entries; the network search index replaces it when the catalogue grows.
-     */
-    public List<CataloguePatent> newest(String text, int offset, int limit) {
-        Bson filter = text == null || text.isBlank() ? new Document()
-                : Filters.regex("title", Pattern.compile(Pattern.quote(text.strip())));
+    /** The newest published patents first. */
+    public List<CataloguePatent> newest(int offset, int limit) {
         List<CataloguePatent> result = new ArrayList<>();
-        databases.network().getCollection(COLLECTION).find(filter).sort(Sorts.descending("publishedAt"))
-                .skip(offset).limit(limit).forEach(doc -> result.add(new CataloguePatent(doc.getString("tenant"),
-                        doc.getString("applicationNumber"), doc.getString("title"), doc.getString("abstract"),
-                        doc.getString("type"), doc.getString("institution"), doc.getString("legalStatus"),
-                        doc.getString("filingDate"), doc.getString("mainIpc"),
-                        doc.getList("ipc", String.class, List.of()), doc.getList("segments", String.class, List.of()),
-                        doc.getDate("publishedAt").toInstant().toString())));
+        databases.network().getCollection(COLLECTION).find().sort(Sorts.descending("publishedAt"))
+                .skip(offset).limit(limit).forEach(doc -> result.add(entry(doc)));
         return result;
+    }
+
+    /** The entries of these keys ({@link #key}), in the order given; keys no longer published are left out. */
+    public List<CataloguePatent> byKeys(List<String> keys) {
+        Map<String, CataloguePatent> found = new HashMap<>();
+        databases.network().getCollection(COLLECTION).find(Filters.in("_id", keys))
+                .forEach(doc -> found.put(doc.getString("_id"), entry(doc)));
+        return keys.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    public long count() {
+        return databases.network().getCollection(COLLECTION).countDocuments();
+    }
+
+    /** The entry of one published patent as the network search index knows it, if it is published. */
+    public Optional<PatentSearchDocument> searchDocument(TenantId tenant, String applicationNumber) {
+        return Optional.ofNullable(databases.network().getCollection(COLLECTION)
+                .find(Filters.eq("_id", key(tenant, applicationNumber))).first()).map(MongoCatalogue::searchDocument);
+    }
+
+    /** Every entry published at or after {@code since} (null: every entry), as the network search index knows it. */
+    public void forEachSearchDocument(Date since, Consumer<PatentSearchDocument> action) {
+        Scans.forEach(databases.network().getCollection(COLLECTION),
+                since == null ? new Document() : Filters.gte("publishedAt", since), new Document(),
+                doc -> action.accept(searchDocument(doc)));
+    }
+
+    /** Public fields only, keyed by {@link #key}: text to search, and the fields the catalogue shows. */
+    private static PatentSearchDocument searchDocument(Document doc) {
+        List<String> ipc = doc.getList("ipc", String.class, List.of());
+        LocalDate filed;
+        try {
+            filed = doc.getString("filingDate") == null ? null : LocalDate.parse(doc.getString("filingDate"));
+        } catch (DateTimeParseException unreadable) {
+            filed = null;
+        }
+        return new PatentSearchDocument(doc.getString("_id"), doc.getString("title"), doc.getString("abstract"),
+                null, doc.getString("institution"), doc.getString("type"), doc.getString("legalStatus"),
+                doc.getList("tags", Document.class, List.of()).stream()
+                        .map(tag -> tag.getString("catalog") + ":" + tag.getString("branchCode")).toList(),
+                ipc.stream().map(code -> code.length() >= 4 ? code.substring(0, 4) : code).distinct().toList(), ipc,
+                null, null, null, filed, Double.NaN, true);
+    }
+
+    private static CataloguePatent entry(Document doc) {
+        return new CataloguePatent(doc.getString("tenant"), doc.getString("applicationNumber"),
+                doc.getString("title"), doc.getString("abstract"), doc.getString("type"), doc.getString("institution"),
+                doc.getString("legalStatus"), doc.getString("filingDate"), doc.getString("mainIpc"),
+                doc.getList("ipc", String.class, List.of()), doc.getList("segments", String.class, List.of()),
+                doc.getDate("publishedAt").toInstant().toString());
     }
 
     /**
@@ -130,7 +175,8 @@ public class MongoCatalogue {
                 doc.getList("ipc", String.class, List.of()), null, null, 0, true);
     }
 
-    private static String key(TenantId tenant, String applicationNumber) {
+    /** The catalogue's (and the network search index's) key of a tenant's patent: {@code hubei:CN202223220665.2}. */
+    public static String key(TenantId tenant, String applicationNumber) {
         return tenant.value() + ":" + applicationNumber;
     }
 }
