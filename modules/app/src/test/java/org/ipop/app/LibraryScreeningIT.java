@@ -73,6 +73,13 @@ class LibraryScreeningIT extends PlatformIT {
         assertTrue(catalogueFinds("储氢 车载", number), "the title's words in another order");
         assertTrue(catalogueFinds("储氢密度", number), "a word of the abstract only");
         assertFalse(catalogueFinds("秸秆粉碎", number), "unrelated words");
+        Reply farBeyond = Api.call("GET", "/api/network/patents?page=2147483647&size=100", null, null, null, null);
+        assertEquals(200, farBeyond.status(), farBeyond.body());
+        assertEquals(0, farBeyond.array().size(), "a page beyond the end is empty");
+        Reply tooDeep = Api.call("GET", "/api/network/patents?page=5000&size=100&q=" + LibraryImportIT.url("储氢"), null,
+                null, null, null);
+        assertEquals(400, tooDeep.status(), tooDeep.body());
+        AccessControlIT.assertProblem(tooDeep, "urn:ipop:problem:validation");
 
         Api.call("DELETE", "/api/library/patents/" + number + "/publication", operator, null, null, null);
         assertTrue(Api.get("/api/network/patents?size=100&q=" + LibraryImportIT.url("一种车载储氢系统"), null).array()

@@ -77,8 +77,11 @@ public class NetworkCatalogue {
      * one of them (in any order), most relevant first.
      */
     public List<CataloguePatent> page(String text, int page, int size) {
-        return text == null || text.isBlank() ? catalogue.newest(page * size, size)
-                : catalogue.byKeys(search(text.strip(), page, size));
+        if (text != null && !text.isBlank()) {
+            return catalogue.byKeys(search(text.strip(), page, size));
+        }
+        long offset = (long) page * size;
+        return offset > Integer.MAX_VALUE ? List.of() : catalogue.newest((int) offset, size);
     }
 
     /** {@link MongoCatalogue#forEachMatchable}. */
