@@ -35,9 +35,6 @@ import org.ipop.library.search.SearchResult;
 public class LibrarySearch {
 
     private static final Logger LOG = Logger.getLogger(LibrarySearch.class.getName());
-    private static final String INDEXED_UP_TO = "indexedUpTo";
-    /** Clock skew and in-flight writes: catch up a little further back than the mark. */
-    private static final long CATCH_UP_SLACK_MILLIS = 60_000;
 
     private final Path root;
     private final MongoPatents patents;
@@ -59,10 +56,11 @@ public class LibrarySearch {
     /** Re-indexes the given patents of {@code tenant} from MongoDB and commits, so search sees them at once. */
     public void index(TenantId tenant, List<String> ids) {
         Instant mark = Instant.now();
+        PatentIndex index = index(tenant);
         if (!ids.isEmpty()) {
-            index(tenant).upsertAll(patents.searchDocuments(tenant, ids));
+            index.upsertAll(patents.searchDocuments(tenant, ids));
         }
-        index(tenant).commit(Map.of(INDEXED_UP_TO, mark.toString()));
+        index.commitUpTo(mark);
     }
 
     /**
@@ -83,7 +81,7 @@ public class LibrarySearch {
      */
     public void commit(TenantId tenant, Instant since) {
         PatentIndex index = index(tenant);
-        index.commit(Map.of(INDEXED_UP_TO, since.toString()));
+        index.commitUpTo(since);
         index.refresh();
     }
 
@@ -112,9 +110,8 @@ public class LibrarySearch {
 
     private PatentIndex open(TenantId tenant) {
         PatentIndex index = PatentIndex.open(root.resolve(tenant.value()));
-        String mark = index.commitData().get(INDEXED_UP_TO);
         Instant now = Instant.now();
-        Date since = mark == null ? null : Date.from(Instant.parse(mark).minusMillis(CATCH_UP_SLACK_MILLIS));
+        Date since = index.catchUpFrom().map(Date::from).orElse(null);
         if (since == null) {
             index.deleteAll();
         }
@@ -123,7 +120,7 @@ public class LibrarySearch {
             index.upsert(document);
             count[0]++;
         });
-        index.commit(Map.of(INDEXED_UP_TO, now.toString()));
+        index.commitUpTo(now);
         LOG.info(() -> String.format("Search index of %s %s: %d patents", tenant,
                 since == null ? "built" : "caught up", count[0]));
         return index;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,8 +34,6 @@ import org.ipop.library.search.SearchResult;
 public class NetworkCatalogue {
 
     private static final Logger LOG = Logger.getLogger(NetworkCatalogue.class.getName());
-    private static final String INDEXED_UP_TO = "indexedUpTo";
-    private static final long CATCH_UP_SLACK_MILLIS = 60_000;
 
     private final Path directory;
     private final MongoCatalogue catalogue;
@@ -57,9 +55,8 @@ public class NetworkCatalogue {
     /** Copies the public fields of one of the tenant's patents into the catalogue; searchable at once. */
     public void publish(TenantId tenant, String applicationNumber) {
         Instant mark = Instant.now();
-        catalogue.publish(tenant, applicationNumber);
         PatentIndex opened = index();
-        catalogue.searchDocument(tenant, applicationNumber).ifPresent(opened::upsert);
+        catalogue.publish(tenant, applicationNumber).ifPresent(opened::upsert);
         commit(opened, mark);
     }
 
@@ -102,7 +99,7 @@ public class NetworkCatalogue {
     }
 
     private static void commit(PatentIndex index, Instant mark) {
-        index.commit(Map.of(INDEXED_UP_TO, mark.toString()));
+        index.commitUpTo(mark);
         index.refresh();
     }
 
@@ -122,12 +119,11 @@ public class NetworkCatalogue {
 
     private PatentIndex open() {
         PatentIndex opened = PatentIndex.open(directory);
-        String mark = opened.commitData().get(INDEXED_UP_TO);
         Instant now = Instant.now();
-        long caughtUp = mark == null ? 0 : load(opened, Date.from(Instant.parse(mark).minusMillis(
-                CATCH_UP_SLACK_MILLIS)));
+        Optional<Instant> from = opened.catchUpFrom();
+        long caughtUp = from.isEmpty() ? 0 : load(opened, Date.from(from.get()));
         opened.refresh();
-        boolean rebuilt = mark == null || opened.count() != catalogue.count();
+        boolean rebuilt = from.isEmpty() || opened.count() != catalogue.count();
         if (rebuilt) {
             opened.deleteAll();
             caughtUp = load(opened, null);

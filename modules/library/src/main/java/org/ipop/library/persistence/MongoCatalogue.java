@@ -6,8 +6,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -46,12 +44,15 @@ public class MongoCatalogue {
         this(null);
     }
 
-    /** Copies the public fields of one of {@code tenant}'s patents into the catalogue (idempotent). */
-    public void publish(TenantId tenant, String applicationNumber) {
+    /**
+     * Copies the public fields of one of {@code tenant}'s patents into the catalogue (idempotent); returns the entry
+     * as the network search index knows it, or empty if the tenant has no such patent.
+     */
+    public Optional<PatentSearchDocument> publish(TenantId tenant, String applicationNumber) {
         Document patent = databases.forTenant(tenant).getCollection(MongoPatents.COLLECTION)
                 .find(Filters.eq("_id", applicationNumber)).first();
         if (patent == null) {
-            return;
+            return Optional.empty();
         }
         Document biblio = patent.get("biblio", new Document());
         Document analysis = patent.get("analysis", new Document());
@@ -77,6 +78,7 @@ public class MongoCatalogue {
                 .append("publishedAt", new Date());
         databases.network().getCollection(COLLECTION).replaceOne(Filters.eq("_id", entry.getString("_id")), entry,
                 new ReplaceOptions().upsert(true));
+        return Optional.of(SearchDocuments.ofCatalogueEntry(entry));
     }
 
     public void withdraw(TenantId tenant, String applicationNumber) {
@@ -103,34 +105,11 @@ public class MongoCatalogue {
         return databases.network().getCollection(COLLECTION).countDocuments();
     }
 
-    /** The entry of one published patent as the network search index knows it, if it is published. */
-    public Optional<PatentSearchDocument> searchDocument(TenantId tenant, String applicationNumber) {
-        return Optional.ofNullable(databases.network().getCollection(COLLECTION)
-                .find(Filters.eq("_id", key(tenant, applicationNumber))).first()).map(MongoCatalogue::searchDocument);
-    }
-
     /** Every entry published at or after {@code since} (null: every entry), as the network search index knows it. */
     public void forEachSearchDocument(Date since, Consumer<PatentSearchDocument> action) {
         Scans.forEach(databases.network().getCollection(COLLECTION),
                 since == null ? new Document() : Filters.gte("publishedAt", since), new Document(),
-                doc -> action.accept(searchDocument(doc)));
-    }
-
-    /** Public fields only, keyed by {@link #key}: text to search, and the fields the catalogue shows. */
-    private static PatentSearchDocument searchDocument(Document doc) {
-        List<String> ipc = doc.getList("ipc", String.class, List.of());
-        LocalDate filed;
-        try {
-            filed = doc.getString("filingDate") == null ? null : LocalDate.parse(doc.getString("filingDate"));
-        } catch (DateTimeParseException unreadable) {
-            filed = null;
-        }
-        return new PatentSearchDocument(doc.getString("_id"), doc.getString("title"), doc.getString("abstract"),
-                null, doc.getString("institution"), doc.getString("type"), doc.getString("legalStatus"),
-                doc.getList("tags", Document.class, List.of()).stream()
-                        .map(tag -> tag.getString("catalog") + ":" + tag.getString("branchCode")).toList(),
-                ipc.stream().map(code -> code.length() >= 4 ? code.substring(0, 4) : code).distinct().toList(), ipc,
-                null, null, null, filed, Double.NaN, true);
+                doc -> action.accept(SearchDocuments.ofCatalogueEntry(doc)));
     }
 
     private static CataloguePatent entry(Document doc) {

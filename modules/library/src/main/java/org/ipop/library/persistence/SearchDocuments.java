@@ -5,7 +5,7 @@ import java.util.List;
 import org.bson.Document;
 import org.ipop.library.search.PatentSearchDocument;
 
-/** What the search index keeps of a patent document. */
+/** What the search indexes keep of a patent document and of a network catalogue entry. */
 final class SearchDocuments {
 
     private SearchDocuments() {
@@ -15,15 +15,37 @@ final class SearchDocuments {
         Document biblio = doc.get("biblio", new Document());
         Document analysis = doc.get("analysis", new Document());
         List<String> ipc = biblio.getList("ipc", String.class, List.of());
-        List<String> segments = analysis.getList("tags", Document.class, List.of()).stream()
-                .map(tag -> tag.getString("catalog") + ":" + tag.getString("branchCode")).toList();
-        String filing = biblio.getString("filingDate");
         return new PatentSearchDocument(doc.getString("_id"), biblio.getString("title"), biblio.getString("abstract"),
                 biblio.getString("firstClaim"), doc.getString("institution"), biblio.getString("type"),
-                biblio.getString("legalStatus"), segments,
-                ipc.stream().map(code -> code.length() >= 4 ? code.substring(0, 4) : code).distinct().toList(), ipc,
+                biblio.getString("legalStatus"), segmentCodes(analysis), subclasses(ipc), ipc,
                 analysis.getString("tier"), doc.getString("status"), biblio.getString("province"),
-                filing == null ? null : LocalDate.parse(filing),
+                date(biblio.getString("filingDate")),
                 PatentViews.number(analysis.get("value", new Document()), "total"), doc.getBoolean("published", false));
+    }
+
+    /**
+     * A network catalogue entry ({@link MongoCatalogue}), keyed by its catalogue key: public fields only — no claim,
+     * tier, screening status, region or value.
+     */
+    static PatentSearchDocument ofCatalogueEntry(Document entry) {
+        List<String> ipc = entry.getList("ipc", String.class, List.of());
+        return new PatentSearchDocument(entry.getString("_id"), entry.getString("title"), entry.getString("abstract"),
+                null, entry.getString("institution"), entry.getString("type"), entry.getString("legalStatus"),
+                segmentCodes(entry), subclasses(ipc), ipc, null, null, null, date(entry.getString("filingDate")),
+                Double.NaN, true);
+    }
+
+    /** {@code SEI_2021:6.4} for each tag of a patent's analysis or of a catalogue entry. */
+    private static List<String> segmentCodes(Document withTags) {
+        return withTags.getList("tags", Document.class, List.of()).stream()
+                .map(tag -> tag.getString("catalog") + ":" + tag.getString("branchCode")).toList();
+    }
+
+    private static List<String> subclasses(List<String> ipc) {
+        return ipc.stream().map(code -> code.length() >= 4 ? code.substring(0, 4) : code).distinct().toList();
+    }
+
+    private static LocalDate date(String isoDate) {
+        return isoDate == null ? null : LocalDate.parse(isoDate);
     }
 }

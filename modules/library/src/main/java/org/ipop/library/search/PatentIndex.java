@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,6 +81,10 @@ public final class PatentIndex implements AutoCloseable {
     static final int BULK_WRITES = 100;
 
     static final String SCHEMA_KEY = "ipop.search.schema";
+    /** The marker of {@link #commitUpTo}: when the source's changes were last all in the index. */
+    private static final String INDEXED_UP_TO = "indexedUpTo";
+    /** Clock skew and writes in flight: {@link #catchUpFrom} reaches this far before the mark. */
+    private static final Duration CATCH_UP_SLACK = Duration.ofMinutes(1);
 
     /** Indexing buffer: large enough that a bulk rebuild writes few small segments, small beside a 2 GB heap. */
     private static final double RAM_BUFFER_MB = 64;
@@ -227,6 +234,23 @@ public final class PatentIndex implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * Makes every write so far durable, marked as holding every change its source made before {@code mark} (taken
+     * before reading the source).
+     */
+    public void commitUpTo(Instant mark) {
+        commit(Map.of(INDEXED_UP_TO, mark.toString()));
+    }
+
+    /**
+     * From when the source's changes must be read again to be sure the index has them — a little before the mark of
+     * the last {@link #commitUpTo} — or empty if no commit was so marked (the index is to be built from scratch).
+     */
+    public Optional<Instant> catchUpFrom() {
+        return Optional.ofNullable(commitData().get(INDEXED_UP_TO)).map(mark -> Instant.parse(mark)
+                .minus(CATCH_UP_SLACK));
     }
 
     /** The markers stored with the last commit, including the reserved {@code ipop.search.} keys. */

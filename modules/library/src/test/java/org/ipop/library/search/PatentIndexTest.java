@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -527,6 +529,20 @@ class PatentIndexTest {
             assertEquals(Map.of("built-at", "2025-01-02T03:04:05Z", "source-count", "1",
                     PatentIndex.SCHEMA_KEY, PatentFields.SCHEMA_VERSION), reopened.commitData());
             assertEquals(List.of("CN1"), idList(reopened.search(PatentQuery.of("驱鸟"))));
+        }
+    }
+
+    @Test
+    void catchingUpStartsAMinuteBeforeTheLastMarkedCommitAndNotAtAllWithoutOne(@TempDir Path directory) {
+        Instant mark = Instant.parse("2026-11-22T08:00:00Z");
+        try (PatentIndex index = PatentIndex.open(directory.resolve("tenant-a"))) {
+            assertEquals(Optional.empty(), index.catchUpFrom(), "never marked: build from scratch");
+            index.upsert(withTitle("CN1", "一种驱鸟装置"));
+            index.commitUpTo(mark);
+            index.commit(); // a plain commit keeps the mark
+        }
+        try (PatentIndex reopened = PatentIndex.open(directory.resolve("tenant-a"))) {
+            assertEquals(Optional.of(Instant.parse("2026-11-22T07:59:00Z")), reopened.catchUpFrom());
         }
     }
 

@@ -414,6 +414,7 @@ public final class MatchingEngine {
         }
         String patentId = patent.id();
         int province = corpus.provinceNumber(patentIndex);
+        double patentPrior = corpus.priorOf(patentIndex);
         TopK best = new TopK(k);
         for (int e = 0; e < n; e++) {
             if (!reached[e]) {
@@ -423,7 +424,7 @@ public final class MatchingEngine {
             if ((structure[e] == 0 && text < MIN_TEXT) || enterprises.get(e).excluded().contains(patentId)) {
                 continue;
             }
-            double prior = corpus.priorOf(patentIndex);
+            double prior = patentPrior;
             if (province >= 0 && enterprises.province(e) == province) {
                 prior += PROVINCE_PRIOR;
             }
