@@ -81,6 +81,16 @@ class LibraryScreeningIT extends PlatformIT {
         assertEquals(400, tooDeep.status(), tooDeep.body());
         AccessControlIT.assertProblem(tooDeep, "urn:ipop:problem:validation");
 
+        // A re-import that changes a published patent's title changes it in the catalogue, which keeps its place.
+        byte[] changed = (Inventories.HEADER + "\n" + Inventories.row(number, "一种车载储氢系统及其加注控制方法"))
+                .getBytes(StandardCharsets.UTF_8);
+        JsonObject reimport = Inventories.importAndWait(tto, "华中科技大学", "changed.csv", changed).json();
+        assertEquals(1, reimport.getInt("updated"), reimport.toString());
+        JsonObject republished = catalogueEntry(number);
+        assertEquals("一种车载储氢系统及其加注控制方法", republished.getString("title"));
+        assertEquals(inCatalogue.getString("publishedAt"), republished.getString("publishedAt"));
+        assertTrue(catalogueFinds("加注控制", number), "found by a word of the new title");
+
         Api.call("DELETE", "/api/library/patents/" + number + "/publication", operator, null, null, null);
         assertTrue(Api.get("/api/network/patents?size=100&q=" + LibraryImportIT.url("一种车载储氢系统"), null).array()
                 .getValuesAs(JsonObject.class).stream().noneMatch(p -> p.getString("applicationNumber")

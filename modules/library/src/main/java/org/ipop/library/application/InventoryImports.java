@@ -57,6 +57,7 @@ public class InventoryImports {
     private final MongoPatents patents;
     private final PatentAnalyzer analyzer;
     private final LibrarySearch search;
+    private final NetworkCatalogue catalogue;
     private final AuditTrail audit;
     private final Tenants tenants;
     private final String node = UUID.randomUUID().toString();
@@ -84,18 +85,19 @@ public class InventoryImports {
 
     @Inject
     public InventoryImports(MongoImportJobs jobs, MongoPatents patents, PatentAnalyzer analyzer, LibrarySearch search,
-            AuditTrail audit, Tenants tenants) {
+            NetworkCatalogue catalogue, AuditTrail audit, Tenants tenants) {
         this.jobs = jobs;
         this.patents = patents;
         this.analyzer = analyzer;
         this.search = search;
+        this.catalogue = catalogue;
         this.audit = audit;
         this.tenants = tenants;
     }
 
     /** For CDI's client proxy only. */
     protected InventoryImports() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     /** Stores the file, queues the job and starts it in the background; returns the job at once. */
@@ -266,6 +268,12 @@ public class InventoryImports {
             long recording = System.nanoTime();
             timings.waitingForIndex += recording - waiting;
             List<PatentSearchDocument> written = result.written();
+            // Only an update can be published: the network catalogue gets the changed public fields at once.
+            List<String> republished = written.stream().filter(PatentSearchDocument::published)
+                    .map(PatentSearchDocument::id).toList();
+            if (!republished.isEmpty()) {
+                catalogue.republish(tenant, republished);
+            }
             if (!written.isEmpty()) {
                 indexing = CompletableFuture.runAsync(() -> {
                     long indexing = System.nanoTime();

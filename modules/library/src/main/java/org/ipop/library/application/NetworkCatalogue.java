@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,6 +58,17 @@ public class NetworkCatalogue {
         Instant mark = Instant.now();
         PatentIndex opened = index();
         catalogue.publish(tenant, applicationNumber).ifPresent(opened::upsert);
+        commit(opened, mark);
+    }
+
+    /**
+     * Copies the public fields of published patents into their entries again, after a re-import changed them;
+     * searchable at once. Patents that are not published are left alone.
+     */
+    public void republish(TenantId tenant, Collection<String> applicationNumbers) {
+        Instant mark = Instant.now();
+        PatentIndex opened = index();
+        applicationNumbers.forEach(number -> catalogue.republish(tenant, number).ifPresent(opened::upsert));
         commit(opened, mark);
     }
 

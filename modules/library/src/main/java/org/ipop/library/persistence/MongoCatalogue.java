@@ -1,8 +1,10 @@
 package org.ipop.library.persistence;
 
-
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.ipop.kernel.TenantId;
 import org.ipop.library.CataloguePatent;
 import org.ipop.library.MatchablePatent;
@@ -49,6 +52,33 @@ public class MongoCatalogue {
      * as the network search index knows it, or empty if the tenant has no such patent.
      */
     public Optional<PatentSearchDocument> publish(TenantId tenant, String applicationNumber) {
+        return publicEntry(tenant, applicationNumber).map(entry -> {
+            Date now = new Date();
+            entry.append("publishedAt", now).append("changedAt", now);
+            collection().replaceOne(Filters.eq("_id", entry.getString("_id")), entry,
+                    new ReplaceOptions().upsert(true));
+            return SearchDocuments.ofCatalogueEntry(entry);
+        });
+    }
+
+    /**
+     * Copies the public fields of a published patent into its entry again (a re-import changed them), keeping when
+     * it was published, so that it keeps its place among the newest; returns the entry as the network search index
+     * knows it, or empty if the patent is not published (a withdrawal in between creates nothing).
+     */
+    public Optional<PatentSearchDocument> republish(TenantId tenant, String applicationNumber) {
+        return publicEntry(tenant, applicationNumber).flatMap(entry -> {
+            Document fields = new Document(entry);
+            fields.remove("_id");
+            fields.append("changedAt", new Date());
+            return Optional.ofNullable(collection().findOneAndUpdate(Filters.eq("_id", entry.getString("_id")),
+                    new Document("$set", fields), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                    .map(SearchDocuments::ofCatalogueEntry);
+        });
+    }
+
+    /** The public fields of one of {@code tenant}'s patents, as a catalogue entry without dates. */
+    private Optional<Document> publicEntry(TenantId tenant, String applicationNumber) {
         Document patent = databases.forTenant(tenant).getCollection(MongoPatents.COLLECTION)
                 .find(Filters.eq("_id", applicationNumber)).first();
         if (patent == null) {
@@ -57,7 +87,7 @@ public class MongoCatalogue {
         Document biblio = patent.get("biblio", new Document());
         Document analysis = patent.get("analysis", new Document());
         List<String> segments = PatentViews.headlineSegments(analysis);
-        Document entry = new Document("_id", key(tenant, patent.getString("_id")))
+        return Optional.of(new Document("_id", key(tenant, patent.getString("_id")))
                 .append("tenant", tenant.value())
                 .append("applicationNumber", patent.getString("_id"))
                 .append("title", biblio.getString("title"))
@@ -74,21 +104,17 @@ public class MongoCatalogue {
                                 .append("branchCode", tag.getString("branchCode"))
                                 .append("branchName", tag.getString("branchName"))
                                 .append("confirmed", "KEYWORD_CONFIRMED".equals(tag.getString("strength"))))
-                        .toList())
-                .append("publishedAt", new Date());
-        databases.network().getCollection(COLLECTION).replaceOne(Filters.eq("_id", entry.getString("_id")), entry,
-                new ReplaceOptions().upsert(true));
-        return Optional.of(SearchDocuments.ofCatalogueEntry(entry));
+                        .toList()));
     }
 
     public void withdraw(TenantId tenant, String applicationNumber) {
-        databases.network().getCollection(COLLECTION).deleteOne(Filters.eq("_id", key(tenant, applicationNumber)));
+        collection().deleteOne(Filters.eq("_id", key(tenant, applicationNumber)));
     }
 
     /** The newest published patents first. */
     public List<CataloguePatent> newest(int offset, int limit) {
         List<CataloguePatent> result = new ArrayList<>();
-        databases.network().getCollection(COLLECTION).find().sort(Sorts.descending("publishedAt"))
+        collection().find().sort(Sorts.descending("publishedAt"))
                 .skip(offset).limit(limit).forEach(doc -> result.add(entry(doc)));
         return result;
     }
@@ -96,19 +122,23 @@ public class MongoCatalogue {
     /** The entries of these keys ({@link #key}), in the order given; keys no longer published are left out. */
     public List<CataloguePatent> byKeys(List<String> keys) {
         Map<String, CataloguePatent> found = new HashMap<>();
-        databases.network().getCollection(COLLECTION).find(Filters.in("_id", keys))
+        collection().find(Filters.in("_id", keys))
                 .forEach(doc -> found.put(doc.getString("_id"), entry(doc)));
         return keys.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     public long count() {
-        return databases.network().getCollection(COLLECTION).countDocuments();
+        return collection().countDocuments();
     }
 
-    /** Every entry published at or after {@code since} (null: every entry), as the network search index knows it. */
+    /**
+     * Every entry published or changed at or after {@code since} (null: every entry), as the network search index
+     * knows it. Entries published before they carried {@code changedAt} are found by {@code publishedAt}.
+     */
     public void forEachSearchDocument(Date since, Consumer<PatentSearchDocument> action) {
-        Scans.forEach(databases.network().getCollection(COLLECTION),
-                since == null ? new Document() : Filters.gte("publishedAt", since), new Document(),
+        Bson changed = since == null ? new Document()
+                : Filters.or(Filters.gte("publishedAt", since), Filters.gte("changedAt", since));
+        Scans.forEach(collection(), changed, new Document(),
                 doc -> action.accept(SearchDocuments.ofCatalogueEntry(doc)));
     }
 
@@ -126,7 +156,7 @@ public class MongoCatalogue {
      * not use either).
      */
     public void forEachMatchable(TenantId viewer, Consumer<MatchablePatent> action) {
-        Scans.forEach(databases.network().getCollection(COLLECTION), Filters.ne("tenant", viewer.value()),
+        Scans.forEach(collection(), Filters.ne("tenant", viewer.value()),
                 new Document(), doc -> {
                     if (LegalStatus.read(doc.getString("legalStatus")) != LegalStatus.LAPSED) {
                         action.accept(matchable(doc));
@@ -152,6 +182,10 @@ public class MongoCatalogue {
         return new MatchablePatent(doc.getString("tenant"), doc.getString("applicationNumber"),
                 doc.getString("title"), doc.getString("abstract"), null, doc.getString("institution"), segments,
                 doc.getList("ipc", String.class, List.of()), null, null, 0, true);
+    }
+
+    private MongoCollection<Document> collection() {
+        return databases.network().getCollection(COLLECTION);
     }
 
     /** The catalogue's (and the network search index's) key of a tenant's patent: {@code hubei:CN202223220665.2}. */
