@@ -52,9 +52,9 @@ public final class EnterpriseIndex {
             for (String term : enterprise.terms().keySet()) {
                 terms.computeIfAbsent(term, key -> new IntPairs()).add(e);
             }
-            for (Map.Entry<String, String> segment : enterprise.segments().entrySet()) {
+            for (Map.Entry<String, EnterpriseQuery.BranchLink> segment : enterprise.segments().entrySet()) {
                 segments.computeIfAbsent(segment.getKey(), key -> new IntPairs())
-                        .add(e, MatchingEngine.REGISTERED.equals(segment.getValue()) ? 1 : 0);
+                        .add(e, segment.getValue().registered() ? 1 : 0);
             }
             for (String subclass : enterprise.ipcSubclasses()) {
                 subclasses.computeIfAbsent(subclass, key -> new IntPairs()).add(e);

@@ -12,11 +12,11 @@ import org.ipop.enterprises.EnterpriseView;
  * subclasses of its own patents, the terms of its products, description, keywords and open demands, its region
  * and whether it holds a recognition, and the patents it must not be offered again.
  *
- * @param segments   SEI 2021 branch code → why the enterprise belongs to it
+ * @param segments   SEI 2021 branch code → how the enterprise belongs to it
  * @param excluded   patents it rejected (or was already offered)
  * @param feedback   per SEI branch, how many pushed patents it found interesting minus how many not relevant
  */
-public record EnterpriseQuery(String id, String name, Map<String, String> segments, Set<String> ipcSubclasses,
+public record EnterpriseQuery(String id, String name, Map<String, BranchLink> segments, Set<String> ipcSubclasses,
         Map<String, Integer> terms, String provinceCode, boolean recognised, Set<String> excluded,
         Map<String, Integer> feedback) {
 
@@ -28,8 +28,32 @@ public record EnterpriseQuery(String id, String name, Map<String, String> segmen
         feedback = Map.copyOf(feedback);
     }
 
+    /**
+     * How an enterprise belongs to an SEI branch, which sets how strongly the branch links it to the branch's
+     * patents: registered by the enterprise itself (1.0), or inferred from its industry classes or a demand (0.75).
+     *
+     * @param reason what the explanation of a match says about the link
+     */
+    public record BranchLink(boolean registered, String reason) {
+
+        static final double REGISTERED_STRENGTH = 1.0;
+        static final double INFERRED_STRENGTH = 0.75;
+
+        public static BranchLink registeredByEnterprise() {
+            return new BranchLink(true, "企业登记的细分领域");
+        }
+
+        public static BranchLink inferred(String reason) {
+            return new BranchLink(false, reason);
+        }
+
+        double strength() {
+            return registered ? REGISTERED_STRENGTH : INFERRED_STRENGTH;
+        }
+    }
+
     /** Without feedback yet. */
-    public EnterpriseQuery(String id, String name, Map<String, String> segments, Set<String> ipcSubclasses,
+    public EnterpriseQuery(String id, String name, Map<String, BranchLink> segments, Set<String> ipcSubclasses,
             Map<String, Integer> terms, String provinceCode, boolean recognised, Set<String> excluded) {
         this(id, name, segments, ipcSubclasses, terms, provinceCode, recognised, excluded, Map.of());
     }
@@ -43,15 +67,15 @@ public record EnterpriseQuery(String id, String name, Map<String, String> segmen
     /** Builds the query of a registered enterprise, bridging its industry classes to segments. */
     public static EnterpriseQuery of(EnterpriseView enterprise, List<DemandView> openDemands, Set<String> excluded,
             IndustryBridge bridge) {
-        Map<String, String> segments = new LinkedHashMap<>();
+        Map<String, BranchLink> segments = new LinkedHashMap<>();
         for (EnterpriseView.CodeName industry : enterprise.industryClasses()) {
             for (String branch : bridge.branchesOf(industry.code())) {
-                segments.putIfAbsent(branch, "由行业分类 " + industry.code() + " "
-                        + (industry.name() == null ? "" : industry.name()) + " 推断");
+                segments.putIfAbsent(branch, BranchLink.inferred("由行业分类 " + industry.code() + " "
+                        + (industry.name() == null ? "" : industry.name()) + " 推断"));
             }
         }
         for (String branch : enterprise.profile().branches()) {
-            segments.put(branch, MatchingEngine.REGISTERED);
+            segments.put(branch, BranchLink.registeredByEnterprise());
         }
         StringBuilder text = new StringBuilder();
         text.append(enterprise.profile().products()).append('\n').append(enterprise.profile().description())
@@ -59,7 +83,8 @@ public record EnterpriseQuery(String id, String name, Map<String, String> segmen
         for (DemandView demand : openDemands) {
             text.append('\n').append(demand.title()).append('\n').append(demand.problem());
             if (demand.segment() != null) {
-                segments.putIfAbsent(demand.segment(), "技术需求「" + demand.title() + "」所属领域");
+                segments.putIfAbsent(demand.segment(),
+                        BranchLink.inferred("技术需求「" + demand.title() + "」所属领域"));
             }
         }
         Set<String> subclasses = new java.util.LinkedHashSet<>();

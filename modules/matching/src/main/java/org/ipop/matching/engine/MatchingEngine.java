@@ -74,8 +74,6 @@ public final class MatchingEngine {
     private static final double K1 = 1.2;
     private static final double B = 0.75;
     private static final double TEXT_HALF = 6;
-    /** How an enterprise's own registered branch is described (an inferred one says where it came from). */
-    static final String REGISTERED = "企业登记的细分领域";
     private static final double PROVINCE_PRIOR = 0.04;
     /** Among the enterprises a patent suits, a recognised one (专精特新, 小巨人, 高新) is a likelier taker. */
     private static final double RECOGNISED_PRIOR = 0.02;
@@ -107,8 +105,8 @@ public final class MatchingEngine {
                 consider(links, index, text, fields, best);
             }
             String province = enterprise.provinceCode();
-            for (Map.Entry<String, String> branch : enterprise.segments().entrySet()) {
-                double link = branch.getValue().equals(REGISTERED) ? 1.0 : 0.75;
+            for (Map.Entry<String, EnterpriseQuery.BranchLink> branch : enterprise.segments().entrySet()) {
+                double link = branch.getValue().strength();
                 // The list keys carry the confirmation bonus, so the link is bounded as if IPC-only.
                 consider(links, corpus.withSegment(branch.getKey(), province), link * 0.85, text, fields, best);
                 consider(links, corpus.withSegment(branch.getKey(), null), link * 0.85, text, fields, best);
@@ -395,7 +393,9 @@ public final class MatchingEngine {
             EnterpriseIndex.Pairs linked = enterprises.inSegment(segment.code());
             for (int i = 0; i < linked.enterprises().length; i++) {
                 int e = linked.enterprises()[i];
-                structure[e] = Math.max(structure[e], (linked.values()[i] == 1 ? 1.0 : 0.75) * confirmation);
+                double link = linked.values()[i] == 1 ? EnterpriseQuery.BranchLink.REGISTERED_STRENGTH
+                        : EnterpriseQuery.BranchLink.INFERRED_STRENGTH;
+                structure[e] = Math.max(structure[e], link * confirmation);
                 reached[e] = true;
             }
             EnterpriseIndex.Pairs answered = enterprises.answeredOn(segment.code());
@@ -584,10 +584,11 @@ public final class MatchingEngine {
         List<String> segments = new ArrayList<>();
         List<String> branches = new ArrayList<>();
         for (MatchablePatent.Segment segment : patent.segments()) {
-            String how = segment.catalog().equals("SEI_2021") ? enterprise.segments().get(segment.code()) : null;
-            if (how != null) {
+            EnterpriseQuery.BranchLink link = segment.catalog().equals("SEI_2021")
+                    ? enterprise.segments().get(segment.code()) : null;
+            if (link != null) {
                 branches.add(segment.code());
-                segments.add("战略性新兴产业 " + segment.code() + " " + segment.name() + "（" + how
+                segments.add("战略性新兴产业 " + segment.code() + " " + segment.name() + "（" + link.reason()
                         + (segment.keywordConfirmed() ? "；专利文本含该领域关键词" : "；专利仅凭分类号归入") + "）");
             }
         }
@@ -721,10 +722,10 @@ public final class MatchingEngine {
         Links load(EnterpriseQuery enterprise) {
             this.enterprise = enterprise;
             province = PatentCorpus.provinceNumber(enterprise.provinceCode());
-            for (Map.Entry<String, String> segment : enterprise.segments().entrySet()) {
+            for (Map.Entry<String, EnterpriseQuery.BranchLink> segment : enterprise.segments().entrySet()) {
                 int branch = corpus.branchNumber(segment.getKey());
                 if (branch >= 0) {
-                    branchLink[branch] = segment.getValue().equals(REGISTERED) ? 1.0 : 0.75;
+                    branchLink[branch] = segment.getValue().strength();
                     setBranches[branchesSet++] = branch;
                 }
             }

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import org.ipop.library.MatchablePatent;
 import org.ipop.library.MatchablePatent.Segment;
+import org.ipop.matching.engine.EnterpriseQuery.BranchLink;
 import org.ipop.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class MatchingEngineTest {
     private final MatchingEngine engine = new MatchingEngine(PatentCorpus.of(PATENTS));
 
     private static EnterpriseQuery hydrogenEnterprise(Set<String> excluded) {
-        return new EnterpriseQuery("91420100MA4K000000", "武汉氢能科技", Map.of("6.4", "企业登记的细分领域"),
+        return new EnterpriseQuery("91420100MA4K000000", "武汉氢能科技", Map.of("6.4", BranchLink.registeredByEnterprise()),
                 Set.of("H01M"), Terms.of("车载储氢瓶 燃料电池电堆 储氢"), "420000", true, excluded);
     }
 
@@ -65,7 +66,7 @@ class MatchingEngineTest {
     void the_quick_score_of_a_run_agrees_with_the_explained_score_for_every_pair() {
         List<EnterpriseQuery> enterprises = List.of(hydrogenEnterprise(Set.of()),
                 hydrogenEnterprise(Set.of()).withFeedback(Map.of("6.4", -2, "2.1", 1)),
-                new EnterpriseQuery("R", "机器人", Map.of("2.1", "由行业分类 3491 工业机器人制造 推断"), Set.of(),
+                new EnterpriseQuery("R", "机器人", Map.of("2.1", BranchLink.inferred("由行业分类 3491 工业机器人制造 推断")), Set.of(),
                         Terms.of("工业机器人 减速器"), "110000", true, Set.of()),
                 EnterpriseQuery.ofText("T", "秸秆 粉碎 储氢", Set.of()));
         int compared = 0;
@@ -116,7 +117,8 @@ class MatchingEngineTest {
         int compared = 0;
         for (int e = 0; e < 40; e++) {
             EnterpriseQuery enterprise = new EnterpriseQuery("E" + e, "企业" + e,
-                    Map.of(random.nextBoolean() ? "6.4" : "2.1", random.nextBoolean() ? "企业登记的细分领域" : "由行业分类推断"),
+                    Map.of(random.nextBoolean() ? "6.4" : "2.1", random.nextBoolean()
+                            ? BranchLink.registeredByEnterprise() : BranchLink.inferred("由行业分类推断")),
                     e % 3 == 0 ? Set.of(ipc[random.nextInt(ipc.length)].substring(0, 4)) : Set.of(),
                     Terms.of(words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]),
                     regions[random.nextInt(regions.length)].substring(0, 2) + "0000", false, Set.of("P" + e),
@@ -142,7 +144,7 @@ class MatchingEngineTest {
                     List.of("F16K1/00"), "C"));
         }
         MatchingEngine library = new MatchingEngine(PatentCorpus.of(patents));
-        EnterpriseQuery robots = new EnterpriseQuery("R", "机器人", Map.of("2.1", "企业登记的细分领域"), Set.of(),
+        EnterpriseQuery robots = new EnterpriseQuery("R", "机器人", Map.of("2.1", BranchLink.registeredByEnterprise()), Set.of(),
                 Terms.of("生产 液氢泵叶轮"), "420000", false, Set.of());
         List<String> offered = library.topPatents(robots, 10).stream().map(Match::patentId).toList();
         assertEquals(List.of("PUMP"), offered, "nothing structural links them; only the pump shares a real term");
@@ -169,7 +171,7 @@ class MatchingEngineTest {
     @Test
     void a_patent_finds_the_enterprises_it_suits() {
         EnterpriseQuery robots = new EnterpriseQuery("91420100MA4K000001", "武汉机器人", Map.of("2.1",
-                "由行业分类 3491 工业机器人制造 推断"), Set.of(), Terms.of("工业机器人 减速器"), "420000", false, Set.of());
+                BranchLink.inferred("由行业分类 3491 工业机器人制造 推断")), Set.of(), Terms.of("工业机器人 减速器"), "420000", false, Set.of());
         EnterpriseQuery farm = EnterpriseQuery.ofText("91420100MA4K000002", "秸秆 还田 农机", Set.of());
         List<Match> forRobotPatent = engine.topEnterprises(2,
                 EnterpriseIndex.of(List.of(hydrogenEnterprise(Set.of()), robots, farm)), 5);
@@ -203,10 +205,11 @@ class MatchingEngineTest {
         }
         List<EnterpriseQuery> enterprises = new ArrayList<>();
         for (int e = 0; e < enterpriseCount; e++) {
-            Map<String, String> linked = new HashMap<>();
+            Map<String, BranchLink> linked = new HashMap<>();
             if (random.nextBoolean()) {
                 linked.put(segments[random.nextInt(segments.length)].code(),
-                        random.nextBoolean() ? MatchingEngine.REGISTERED : "由行业分类 3491 工业机器人制造 推断");
+                        random.nextBoolean() ? BranchLink.registeredByEnterprise()
+                                : BranchLink.inferred("由行业分类 3491 工业机器人制造 推断"));
             }
             Set<String> own = random.nextInt(4) == 0 ? Set.of(subclasses[random.nextInt(subclasses.length)])
                     : Set.of();
