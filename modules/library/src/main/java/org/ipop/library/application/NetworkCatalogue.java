@@ -98,6 +98,11 @@ public class NetworkCatalogue {
         catalogue.forEachMatchable(viewer, action);
     }
 
+    /** How many entries the search index holds, for checks. */
+    long searchableEntries() {
+        return index().count();
+    }
+
     private List<String> search(String text, int page, int size) {
         if ((long) (page + 1) * size > PatentQuery.MAX_WINDOW) {
             throw new ValidationFailed("The search is not valid", List.of(new FieldError("page",
