@@ -1,5 +1,6 @@
 package org.ipop.library.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.Set;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
@@ -148,6 +150,18 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             public void collect(int doc) {
                 buffer[buffered++] = doc;
                 if (buffered == BUFFER_SIZE) {
+                    countBuffered();
+                }
+            }
+
+            /**
+             * Bulk scorers (disjunctions, filters) hand over their hits a window at a time: copied into the buffer
+             * in one call rather than one {@link #collect(int)} per hit, which measured a third of the counting.
+             */
+            @Override
+            public void collect(DocIdStream stream) throws IOException {
+                countBuffered();
+                while ((buffered = stream.intoArray(buffer)) > 0) {
                     countBuffered();
                 }
             }

@@ -298,6 +298,18 @@ class PatentIndexTest {
     }
 
     @Test
+    void facetsCountEveryHitOfAWordAlone() {
+        // A word alone is a disjunction, whose hits reach the counter a window at a time (DocIdStream).
+        Predicate<PatentSearchDocument> matches = p -> p.title().contains("装置");
+        SearchResult result = INDEX.search(PatentQuery.builder().text("装置").allFacets().build());
+
+        assertEquals(count(matches), result.totalHits());
+        assertFacet(result, Facet.INSTITUTION, matches, p -> List.of(p.institution()));
+        assertFacet(result, Facet.SEGMENT, matches, PatentSearchDocument::segmentCodes);
+        assertFacet(result, Facet.REGION, matches, p -> List.of(p.regionCode().substring(0, 2) + "0000"));
+    }
+
+    @Test
     void facetsOfAllPatentsAndOnlyTheRequestedOnes() {
         SearchResult result = INDEX.search(PatentQuery.builder().facets(Facet.REGION, Facet.TYPE).build());
 
