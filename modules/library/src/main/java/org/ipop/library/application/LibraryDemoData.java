@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -116,7 +118,7 @@ public class LibraryDemoData {
                     new ByteArrayInputStream(inventory.csv()), uploader));
             awaitEnd(id, job.id());
         }
-        screen(id);
+        screen(id, institutions, tto);
         LOG.info(() -> "Demo data for tenant " + id + ": " + patents.count(id) + " patents");
         // Other capabilities build their demo data on the library's (enterprises and a pushed campaign).
         seeded.fire(new DemoLibrarySeeded(id.value()));
@@ -124,13 +126,15 @@ public class LibraryDemoData {
 
     /**
      * Seven in ten are self-assessed as promising and admitted (one of them flagged 产业化前景不明 instead), one is
-     * self-assessed as unclear and rejected, two stay as inventoried; a third of the admitted are published.
+     * self-assessed as unclear and rejected, two stay as inventoried; a third of the admitted are published. The TTO
+     * self-assesses its universities' patents; the operator those of the institutions without a user of their own
+     * (the sample research institute), as an operator may on an institution's behalf.
      */
-    private void screen(TenantId id) {
-        List<String> ids = new ArrayList<>();
-        patents.forEachSearchDocument(id, null, patent -> ids.add(patent.id()));
+    private void screen(TenantId id, List<String> ttoInstitutions, LibraryCaller tto) {
+        Map<String, String> institutionOf = new HashMap<>();
+        patents.forEachSearchDocument(id, null, patent -> institutionOf.put(patent.id(), patent.institution()));
+        List<String> ids = new ArrayList<>(institutionOf.keySet());
         ids.sort(Comparator.naturalOrder());
-        String tto = user(id, "tto");
         String operator = user(id, "operator");
         SelfAssessment.ConversionMode[] modes = SelfAssessment.ConversionMode.values();
         for (int i = 0; i < ids.size(); i++) {
@@ -141,11 +145,13 @@ public class LibraryDemoData {
             }
             boolean promising = decile != 7;
             SelfAssessment.ConversionMode mode = modes[i % modes.length];
+            LibraryCaller assessor = ttoInstitutions.contains(institutionOf.get(patent)) ? tto
+                    : LibraryCaller.staff(operator);
             int n = i;
             work.as(id, () -> {
                 library.selfAssess(patent, new SelfAssessment(promising ? SelfAssessment.Prospect.GOOD
                         : SelfAssessment.Prospect.UNCLEAR, promising ? "已有企业咨询，具备转化条件" : "技术尚在实验室阶段",
-                        mode), LibraryCaller.staff(tto));
+                        mode), assessor);
                 if (!promising) {
                     library.review(patent, new ReviewDecision(ReviewDecision.Outcome.REJECT,
                             "技术成熟度不足，暂不入库"), operator);
