@@ -87,11 +87,7 @@ public class LibrarySearch {
 
     public LibraryPage search(TenantId tenant, LibraryQuery query) {
         int size = Math.max(1, Math.min(query.size(), PatentQuery.MAX_SIZE));
-        if ((long) (Math.max(0, query.page()) + 1) * size > PatentQuery.MAX_WINDOW) {
-            throw new ValidationFailed("The search is not valid", List.of(new FieldError("page",
-                    String.valueOf(query.page()), "only the first " + PatentQuery.MAX_WINDOW
-                    + " results can be paged through; narrow the search with filters")));
-        }
+        requireWithinWindow(Math.max(0, query.page()), size, "narrow the search with filters");
         SearchResult result = index(tenant).search(new PatentQuery(query.text(), query.institutions(), query.types(),
                 query.legalStatuses(), query.segments(), query.ipc(), query.tiers(), query.statuses(),
                 query.regions(), query.filedFrom(), query.filedTo(), false, sort(query.sort()),
@@ -102,6 +98,18 @@ public class LibrarySearch {
         return new LibraryPage(result.totalHits(), Math.max(0, query.page()), size,
                 patents.summaries(tenant, result.hits().stream().map(SearchResult.Hit::id).toList()), facets,
                 result.tookMillis());
+    }
+
+    /**
+     * Refuses a page beyond the first {@value PatentQuery#MAX_WINDOW} hits as the user's error (400), saying how to
+     * get there instead ({@code narrowing}); library and network catalogue searches alike.
+     */
+    static void requireWithinWindow(int page, int size, String narrowing) {
+        if (!PatentQuery.withinWindow(page, size)) {
+            throw new ValidationFailed("The search is not valid", List.of(new FieldError("page",
+                    String.valueOf(page), "only the first " + PatentQuery.MAX_WINDOW
+                    + " results can be paged through; " + narrowing)));
+        }
     }
 
     private PatentIndex index(TenantId tenant) {

@@ -13,9 +13,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.ipop.kernel.FieldError;
 import org.ipop.kernel.TenantId;
-import org.ipop.kernel.ValidationFailed;
 import org.ipop.library.CataloguePatent;
 import org.ipop.library.MatchablePatent;
 import org.ipop.library.persistence.MongoCatalogue;
@@ -68,7 +66,7 @@ public class NetworkCatalogue {
     public void republish(TenantId tenant, Collection<String> applicationNumbers) {
         Instant mark = Instant.now();
         PatentIndex opened = index();
-        applicationNumbers.forEach(number -> catalogue.republish(tenant, number).ifPresent(opened::upsert));
+        catalogue.republish(tenant, applicationNumbers).forEach(opened::upsert);
         commit(opened, mark);
     }
 
@@ -104,11 +102,7 @@ public class NetworkCatalogue {
     }
 
     private List<String> search(String text, int page, int size) {
-        if ((long) (page + 1) * size > PatentQuery.MAX_WINDOW) {
-            throw new ValidationFailed("The search is not valid", List.of(new FieldError("page",
-                    String.valueOf(page), "only the first " + PatentQuery.MAX_WINDOW
-                    + " results can be paged through; use more specific words")));
-        }
+        LibrarySearch.requireWithinWindow(page, size, "use more specific words");
         SearchResult result = index().search(new PatentQuery(text, List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), null, null, false, PatentQuery.Sort.RELEVANCE, page, size,
                 EnumSet.noneOf(PatentQuery.Facet.class)));

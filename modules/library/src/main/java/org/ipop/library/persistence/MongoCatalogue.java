@@ -9,6 +9,7 @@ import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,8 @@ public class MongoCatalogue {
      * as the network search index knows it, or empty if the tenant has no such patent.
      */
     public Optional<PatentSearchDocument> publish(TenantId tenant, String applicationNumber) {
-        return publicEntry(tenant, applicationNumber).map(entry -> {
+        return Optional.ofNullable(patents(tenant).find(Filters.eq("_id", applicationNumber)).first()).map(patent -> {
+            Document entry = publicEntry(tenant, patent);
             Date now = new Date();
             entry.append("publishedAt", now).append("changedAt", now);
             collection().replaceOne(Filters.eq("_id", entry.getString("_id")), entry,
@@ -62,32 +64,36 @@ public class MongoCatalogue {
     }
 
     /**
-     * Copies the public fields of a published patent into its entry again (a re-import changed them), keeping when
-     * it was published, so that it keeps its place among the newest; returns the entry as the network search index
-     * knows it, or empty if the patent is not published (a withdrawal in between creates nothing).
+     * Copies the public fields of published patents into their entries again (a re-import changed them), keeping
+     * when each was published, so that it keeps its place among the newest; returns the entries as the network
+     * search index knows them. Patents that are not published are left alone (a withdrawal in between creates
+     * nothing).
      */
-    public Optional<PatentSearchDocument> republish(TenantId tenant, String applicationNumber) {
-        return publicEntry(tenant, applicationNumber).flatMap(entry -> {
-            Document fields = new Document(entry);
-            fields.remove("_id");
+    public List<PatentSearchDocument> republish(TenantId tenant, Collection<String> applicationNumbers) {
+        List<PatentSearchDocument> republished = new ArrayList<>();
+        patents(tenant).find(Filters.in("_id", applicationNumbers)).forEach(patent -> {
+            Document fields = publicEntry(tenant, patent);
+            Object key = fields.remove("_id");
             fields.append("changedAt", new Date());
-            return Optional.ofNullable(collection().findOneAndUpdate(Filters.eq("_id", entry.getString("_id")),
-                    new Document("$set", fields), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
-                    .map(SearchDocuments::ofCatalogueEntry);
+            Document entry = collection().findOneAndUpdate(Filters.eq("_id", key), new Document("$set", fields),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (entry != null) {
+                republished.add(SearchDocuments.ofCatalogueEntry(entry));
+            }
         });
+        return republished;
+    }
+
+    private MongoCollection<Document> patents(TenantId tenant) {
+        return databases.forTenant(tenant).getCollection(MongoPatents.COLLECTION);
     }
 
     /** The public fields of one of {@code tenant}'s patents, as a catalogue entry without dates. */
-    private Optional<Document> publicEntry(TenantId tenant, String applicationNumber) {
-        Document patent = databases.forTenant(tenant).getCollection(MongoPatents.COLLECTION)
-                .find(Filters.eq("_id", applicationNumber)).first();
-        if (patent == null) {
-            return Optional.empty();
-        }
+    private static Document publicEntry(TenantId tenant, Document patent) {
         Document biblio = patent.get("biblio", new Document());
         Document analysis = patent.get("analysis", new Document());
         List<String> segments = PatentViews.headlineSegments(analysis);
-        return Optional.of(new Document("_id", key(tenant, patent.getString("_id")))
+        return new Document("_id", key(tenant, patent.getString("_id")))
                 .append("tenant", tenant.value())
                 .append("applicationNumber", patent.getString("_id"))
                 .append("title", biblio.getString("title"))
@@ -104,7 +110,7 @@ public class MongoCatalogue {
                                 .append("branchCode", tag.getString("branchCode"))
                                 .append("branchName", tag.getString("branchName"))
                                 .append("confirmed", "KEYWORD_CONFIRMED".equals(tag.getString("strength"))))
-                        .toList()));
+                        .toList());
     }
 
     public void withdraw(TenantId tenant, String applicationNumber) {

@@ -91,12 +91,17 @@ public record PatentQuery(
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be 1.." + MAX_SIZE + ": " + size);
         }
-        if ((long) (page + 1) * size > MAX_WINDOW) {
+        if (!withinWindow(page, size)) {
             throw new IllegalArgumentException("page " + page + " of size " + size + " ends beyond hit " + MAX_WINDOW);
         }
         if (filingFrom != null && filingTo != null && filingFrom.isAfter(filingTo)) {
             throw new IllegalArgumentException("filingFrom " + filingFrom + " is after filingTo " + filingTo);
         }
+    }
+
+    /** Whether page {@code page} (from 0) of {@code size} hits ends within the first {@value #MAX_WINDOW} hits. */
+    public static boolean withinWindow(int page, int size) {
+        return (long) (page + 1) * size <= MAX_WINDOW;
     }
 
     private static List<String> copy(List<String> values) {

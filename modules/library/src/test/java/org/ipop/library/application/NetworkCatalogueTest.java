@@ -95,7 +95,7 @@ class NetworkCatalogueTest {
         catalogue.close();
         client.getDatabase("ipop_t_hubei").getCollection("patents").updateOne(Filters.eq("_id", "CN202310000002.X"),
                 Updates.set("biblio.title", "一种秸秆粉碎还田与打捆一体机"));
-        store.republish(HUBEI, "CN202310000002.X");
+        store.republish(HUBEI, List.of("CN202310000002.X"));
 
         catalogue = open();
         assertEquals(List.of("CN202310000002.X"), found("打捆"), "the changed title is searchable");

@@ -1,6 +1,7 @@
 package org.ipop.matching.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.ipop.library.MatchablePatent;
 
 /**
@@ -341,7 +343,7 @@ public final class MatchingEngine {
                 byCovering[s] = s;
             }
             double[] p = covering;
-            java.util.Arrays.sort(byCovering, (a, b) -> p[a] != p[b] ? Double.compare(p[b], p[a]) : a - b);
+            Arrays.sort(byCovering, (a, b) -> p[a] != p[b] ? Double.compare(p[b], p[a]) : a - b);
             for (int s = 0; s < Math.min(FIELDS_COVERED, byCovering.length); s++) {
                 String code = corpus.subclassCode(byCovering[s]);
                 if (!searched.contains(code)) {
@@ -462,7 +464,7 @@ public final class MatchingEngine {
         return explainedEnterprises(best, enterprises::get, patentIndex, bm25);
     }
 
-    private List<Match> explainedEnterprises(TopK best, java.util.function.IntFunction<EnterpriseQuery> enterprises,
+    private List<Match> explainedEnterprises(TopK best, IntFunction<EnterpriseQuery> enterprises,
             int patentIndex, double[] bm25) {
         List<Match> result = new ArrayList<>();
         for (int e : best.indicesBestFirst()) {
@@ -1003,7 +1005,7 @@ public final class MatchingEngine {
             for (int i = 0; i < size; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a])
+            Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a])
                     : Integer.compare(indices[a], indices[b]));
             int[] result = new int[size];
             for (int i = 0; i < size; i++) {
