@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
@@ -16,8 +15,9 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The stock H2 database with its collections' documents stored as BSON ({@link BsonDocumentType}). The map names
- * are the stock backend's, so files written by either can be opened by this one.
+ * The stock H2 database with its collections' documents stored as BSON ({@link BsonDocumentType}) and without the
+ * collections' size totals ({@link BsonH2Collection}). The map names are the stock backend's, so files written by
+ * either can be opened by this one.
  */
 final class BsonH2Database extends H2Database {
 
@@ -53,7 +53,7 @@ final class BsonH2Database extends H2Database {
         MVMap<Object, Document> documents = mvStore.openMap("databases." + namespace,
                 new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
         MVMap<String, Object> meta = mvStore.openMap("meta." + namespace);
-        return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+        return new BsonH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
     }
 
     /**
