@@ -216,6 +216,31 @@ async function api(path, { method = 'GET', body, auth = true, upload, download =
   }
 }
 
+/** Saves a Blob under fileName through a temporary link, the way a browser downloads an attachment. */
+function saveBlob(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Downloads path as fileName: holder.busy while it runs, holder.problem if it failed; sectionName re-rendered. */
+async function download(holder, sectionName, path, fileName) {
+  if (holder.busy) return;
+  Object.assign(holder, { busy: true, problem: null });
+  refresh(sectionName);
+  try {
+    saveBlob(await api(path, { download: true }), fileName);
+    holder.busy = false;
+  } catch (error) {
+    if (handleExpiredSession(error)) return;
+    Object.assign(holder, { busy: false, problem: error });
+  }
+  refresh(sectionName);
+}
+
 /** A 401 means the session is gone; the page falls back to the public landing. Returns whether it handled it. */
 function handleExpiredSession(error) {
   if (!(error instanceof ApiError) || error.status !== 401 || !state.authenticated) return false;
@@ -977,7 +1002,7 @@ async function submitProfile(event) {
 
 const library = createLibrary({
   h, api, section, refresh, problemAlert, loadingView, card, labelText, list, formatTime, handleExpiredSession,
-  placeErrors, feedbackText,
+  placeErrors, feedbackText, download,
   isShown: (name) => Boolean(sections.get(name)?.el.isConnected),
   tenantName: (id) => {
     const tenant = (state.network.value ?? []).find?.((candidate) => candidate.id === id);
@@ -988,6 +1013,7 @@ const library = createLibrary({
 
 const matching = createMatching({
   h, api, section, refresh, problemAlert, loadingView, card, formatTime, handleExpiredSession, placeErrors, feedbackText,
+  download,
   roles: () => (state.authenticated ? state.me?.roles ?? [] : []),
   activeTenant: () => state.me?.activeTenant?.id ?? null,
   tenantName: (id) => {

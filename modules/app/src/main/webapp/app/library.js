@@ -82,7 +82,7 @@ function freshState() {
 export function createLibrary(shell) {
   const {
     h, api, section, refresh, isShown, problemAlert, loadingView, card, labelText, list, formatTime,
-    handleExpiredSession, placeErrors, feedbackText, roles, tenantName,
+    handleExpiredSession, placeErrors, feedbackText, roles, tenantName, download,
   } = shell;
 
   let lib = freshState();
@@ -207,30 +207,6 @@ export function createLibrary(shell) {
     return h('button', { type: 'button', ...props, disabled: busy || props.disabled },
       busy && h('span', { class: 'spinner-border spinner-border-sm me-2', 'aria-hidden': 'true' }),
       busy ? busyText : text);
-  }
-
-  /** Saves a Blob under fileName through a temporary link, the way a browser downloads an attachment. */
-  function saveBlob(blob, fileName) {
-    const url = URL.createObjectURL(blob);
-    const link = h('a', { href: url, download: fileName, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
-
-  async function download(holder, sectionName, path, fileName) {
-    if (holder.busy) return;
-    Object.assign(holder, { busy: true, problem: null });
-    refresh(sectionName);
-    try {
-      saveBlob(await api(path, { download: true }), fileName);
-      holder.busy = false;
-    } catch (error) {
-      if (handleExpiredSession(error)) return;
-      Object.assign(holder, { busy: false, problem: error });
-    }
-    refresh(sectionName);
   }
 
   /** Errors of a problem for one form field, shown under it; the rest go into the alert. */

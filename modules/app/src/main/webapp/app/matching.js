@@ -10,17 +10,19 @@ const SIZES = ['', 'LARGE', 'MEDIUM', 'SMALL', 'MICRO'];
 const RECOGNITIONS = ['SPECIALIZED_SME', 'LITTLE_GIANT', 'HIGH_TECH', 'TECH_SME'];
 const MODES = ['TRANSFER', 'LICENCE', 'OPEN_LICENCE', 'EQUITY', 'JOINT_DEVELOPMENT', 'COMMISSIONED_DEVELOPMENT'];
 const POLL_MILLIS = 1000;
+const IMPORT_FINISHED = ['COMPLETED', 'FAILED'];
 
 const idle = () => ({ status: 'idle', value: null, error: null });
 const splitList = (text) => (text ?? '').split(/[,，;；、\s]+/).map((v) => v.trim()).filter(Boolean);
 
 export function createMatching(shell) {
   const { h, api, section, refresh, problemAlert, loadingView, card, formatTime, handleExpiredSession, placeErrors,
-    feedbackText, roles } = shell;
+    feedbackText, roles, download } = shell;
 
   let m = fresh();
   let generation = 0;
   let pollTimer = null;
+  let importTimer = null;
 
   function fresh() {
     return {
@@ -31,13 +33,15 @@ export function createMatching(shell) {
       campaignForm: { busy: false, problem: null },
       action: { busy: false, problem: null },
       answering: null,
-      importForm: { busy: false, problem: null, report: null },
+      importForm: { busy: false, problem: null },
+      importJob: null, importPollProblem: null, errorReport: { busy: false, problem: null },
     };
   }
 
   function reset() {
     generation++;
     clearTimeout(pollTimer);
+    clearTimeout(importTimer);
     m = fresh();
   }
 
@@ -406,27 +410,90 @@ export function createMatching(shell) {
     const file = form.querySelector('input[type=file]').files[0];
     if (!file) return;
     act('importForm', 'mImport', () => api(`/api/enterprises/imports?fileName=${encodeURIComponent(file.name)}`,
-      { method: 'POST', upload: file }), (report) => {
-      m.importForm = { ...m.importForm, report };
-      refresh('mImport');
+      { method: 'POST', upload: file }), (job) => {
+      form.reset();
+      followImport(job);
     });
   }
 
+  /** Shows the import's progress and asks for its state every second until it has finished. */
+  function followImport(job) {
+    m.importJob = job;
+    m.importPollProblem = null;
+    refresh('mImport');
+    clearTimeout(importTimer);
+    if (IMPORT_FINISHED.includes(job.status)) return;
+    const request = generation;
+    importTimer = setTimeout(async () => {
+      try {
+        const next = await api(`/api/enterprises/imports/${encodeURIComponent(job.id)}`);
+        if (request === generation && m.importJob?.id === job.id) followImport(next);
+      } catch (error) {
+        if (handleExpiredSession(error) || request !== generation) return;
+        m.importPollProblem = error;
+        refresh('mImport');
+        // A passing network or server hiccup should not end the display; a 4xx (job gone, no access) does.
+        if (!(error.status >= 400 && error.status < 500)) followImport(job);
+      }
+    }, POLL_MILLIS);
+  }
+
+  function importProgress(job) {
+    const finished = IMPORT_FINISHED.includes(job.status);
+    const barClass = { COMPLETED: 'bg-success', FAILED: 'bg-danger' }[job.status] ?? 'progress-bar-striped progress-bar-animated';
+    const counts = [
+      ['enterprise-import-rows', 'enterprises.job.rows', job.rows],
+      ['enterprise-import-rate', 'enterprises.job.rate', Math.round(job.rowsPerSecond)],
+      ['enterprise-import-created', 'enterprises.job.created', job.created],
+      ['enterprise-import-updated', 'enterprises.job.updated', job.updated],
+      ['enterprise-import-refused', 'enterprises.job.refused', job.refusedRows],
+    ];
+    return h('div', {
+      id: 'enterprise-import-job', class: 'border rounded-3 p-3 mt-2', 'data-status': job.status, 'data-job': job.id,
+      'aria-live': 'polite', 'aria-busy': String(!finished),
+    },
+    h('div', { class: 'd-flex flex-wrap align-items-center gap-2 mb-2' },
+      h('strong', { class: 'me-auto text-break', text: job.fileName }),
+      h('span', { class: `badge ${{ COMPLETED: 'text-bg-success', FAILED: 'text-bg-danger' }[job.status] ?? 'text-bg-primary'}`,
+        text: t(`enterprises.job.status.${job.status}`) })),
+    h('div', { class: 'progress mb-2', role: 'progressbar', 'aria-label': t('enterprises.job.progress'),
+      'aria-valuetext': t(`enterprises.job.status.${job.status}`) },
+    h('div', { class: `progress-bar ${barClass}`, style: 'width: 100%' })),
+    h('dl', { class: 'd-flex flex-wrap gap-4 mb-2 small' }, counts.map(([id, key, value]) => h('div', {},
+      h('dt', { class: 'fw-normal text-secondary', text: t(key) }),
+      h('dd', { id, class: 'fs-6 fw-semibold mb-0', text: String(value ?? 0) })))),
+    h('p', { class: 'small text-secondary mb-2', text: [
+      job.uploadedBy && t('enterprises.job.by', { user: job.uploadedBy }),
+      job.startedAt && t('enterprises.job.started', { time: formatTime(job.startedAt) }),
+      job.finishedAt && t('enterprises.job.finished', { time: formatTime(job.finishedAt) }),
+    ].filter(Boolean).join(' · ') }),
+    job.status === 'COMPLETED' && h('div', { id: 'enterprise-import-report', class: `alert ${job.refusedRows ? 'alert-warning' : 'alert-success'} mb-2` },
+      h('div', { text: t('enterprises.report', job) })),
+    job.status === 'FAILED' && h('div', { class: 'alert alert-danger mb-2', role: 'alert', text: job.failure ?? t('enterprises.job.status.FAILED') }),
+    job.errors.length > 0 && h('ul', { id: 'enterprise-import-errors', class: 'small mb-2' }, job.errors.map((e) => h('li', {
+      text: t('enterprises.reportRow', { row: e.row, column: e.column, value: e.value ?? '', reason: e.reason }) }))),
+    job.refusedRows > job.errors.length && h('p', { class: 'small text-secondary mb-2', text: t('enterprises.job.moreErrors', { shown: job.errors.length }) }),
+    job.refusedRows > 0 && h('button', {
+      type: 'button', id: 'enterprise-import-error-report', class: 'btn btn-sm btn-outline-danger', disabled: m.errorReport.busy,
+      text: m.errorReport.busy ? t('state.loading') : t('enterprises.job.errorReport'),
+      onclick: () => download(m.errorReport, 'mImport', `/api/enterprises/imports/${encodeURIComponent(job.id)}/errors`,
+        `enterprise-import-${job.id}-errors.csv`),
+    }),
+    m.errorReport.problem && h('div', { class: 'mt-2' }, problemAlert(m.errorReport.problem)),
+    m.importPollProblem && h('div', { class: 'mt-2' }, problemAlert(m.importPollProblem)));
+  }
+
   function importView() {
-    const report = m.importForm.report;
     return [
       h('form', { id: 'enterprise-import', class: 'd-flex flex-wrap gap-2 align-items-end mb-2',
         onsubmit: (event) => { event.preventDefault(); importList(event.target); } },
       h('div', {}, h('label', { class: 'form-label', for: 'enterprise-import-file', text: t('enterprises.importFile') }),
         h('input', { id: 'enterprise-import-file', type: 'file', class: 'form-control', accept: '.csv,.xlsx,text/csv' })),
       h('button', { type: 'submit', class: 'btn btn-outline-primary', disabled: m.importForm.busy,
-        text: m.importForm.busy ? t('state.saving') : t('enterprises.import') })),
+        text: m.importForm.busy ? t('enterprises.uploading') : t('enterprises.import') })),
       h('p', { class: 'form-text', text: t('enterprises.importHelp') }),
       m.importForm.problem && problemAlert(m.importForm.problem),
-      report && h('div', { id: 'enterprise-import-report', class: `alert ${report.refusedRows ? 'alert-warning' : 'alert-success'}` },
-        h('div', { text: t('enterprises.report', report) }),
-        report.errors.length > 0 && h('ul', { class: 'mb-0 small' }, report.errors.map((e) => h('li', {
-          text: t('enterprises.reportRow', { row: e.row, column: e.column, value: e.value ?? '', reason: e.reason }) })))),
+      m.importJob && importProgress(m.importJob),
     ];
   }
 
@@ -524,6 +591,22 @@ addMessages({
     'enterprises.importHelp': '必需的列：统一社会信用代码、企业名称、所在地区代码、国民经济行业代码；可选：战略性新兴产业领域、企业规模、资质认定、主营产品、企业简介、技术关键词、自有专利IPC、联系人、联系电话。',
     'enterprises.report': '共 {rows} 行：新增 {created}，更新 {updated}，未导入 {refusedRows}。',
     'enterprises.reportRow': '第 {row} 行「{column}」{value}：{reason}',
+    'enterprises.uploading': '正在上传…',
+    'enterprises.job.progress': '导入进度',
+    'enterprises.job.rows': '已读行数',
+    'enterprises.job.rate': '行/秒',
+    'enterprises.job.created': '新增',
+    'enterprises.job.updated': '更新',
+    'enterprises.job.refused': '未导入',
+    'enterprises.job.by': '上传人 {user}',
+    'enterprises.job.started': '开始于 {time}',
+    'enterprises.job.finished': '结束于 {time}',
+    'enterprises.job.status.QUEUED': '排队中',
+    'enterprises.job.status.RUNNING': '导入中',
+    'enterprises.job.status.COMPLETED': '已完成',
+    'enterprises.job.status.FAILED': '失败',
+    'enterprises.job.moreErrors': '以上为前 {shown} 处错误，完整清单请下载错误报告。',
+    'enterprises.job.errorReport': '下载错误报告（CSV）',
     'state.saving': '保存中…',
   },
   en: {
@@ -604,6 +687,22 @@ addMessages({
     'enterprises.importHelp': 'Required columns: 统一社会信用代码, 企业名称, 所在地区代码, 国民经济行业代码 (or credit_code, name, region_code, industry_classes); optional: branches, size, recognitions, products, description, keywords, ipc_codes, contact.',
     'enterprises.report': '{rows} rows: {created} new, {updated} updated, {refusedRows} not imported.',
     'enterprises.reportRow': 'Row {row}, {column} {value}: {reason}',
+    'enterprises.uploading': 'Uploading…',
+    'enterprises.job.progress': 'Import progress',
+    'enterprises.job.rows': 'Rows read',
+    'enterprises.job.rate': 'Rows/s',
+    'enterprises.job.created': 'New',
+    'enterprises.job.updated': 'Updated',
+    'enterprises.job.refused': 'Not imported',
+    'enterprises.job.by': 'Uploaded by {user}',
+    'enterprises.job.started': 'started {time}',
+    'enterprises.job.finished': 'finished {time}',
+    'enterprises.job.status.QUEUED': 'Queued',
+    'enterprises.job.status.RUNNING': 'Importing',
+    'enterprises.job.status.COMPLETED': 'Completed',
+    'enterprises.job.status.FAILED': 'Failed',
+    'enterprises.job.moreErrors': 'The first {shown} errors are shown; download the error report for all of them.',
+    'enterprises.job.errorReport': 'Download the error report (CSV)',
     'state.saving': 'Saving…',
   },
 });

@@ -87,6 +87,28 @@ class EnterprisesIT extends PlatformIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content)).build());
     }
 
+    /** Follows an import job until it has finished (it runs in the background) and returns its last state. */
+    private static JsonObject finished(Reply accepted, String token) {
+        assertEquals(202, accepted.status(), accepted.body());
+        String id = accepted.json().getString("id");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            Reply state = Api.get("/api/enterprises/imports/" + id, token);
+            assertEquals(200, state.status(), state.body());
+            String status = state.json().getString("status");
+            if (status.equals("COMPLETED") || status.equals("FAILED")) {
+                return state.json();
+            }
+            assertTrue(System.nanoTime() < deadline, "the import did not finish within 60 s: " + state.body());
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     @Test
     void an_operators_list_imports_its_good_rows_and_reports_every_bad_cell() {
         String operator = Tokens.of("hubei-operator");
@@ -102,9 +124,11 @@ class EnterprisesIT extends PlatformIT {
                 badCheck + ",校验错误公司,420100,3841,,,,,",
                 unknownIndustry + ",行业错误公司,420100,9999,,,,,",
                 good + ",重复的公司,420100,3841,,,,,") + "\r\n";
-        Reply report = importList(operator, "enterprises.csv", csv.getBytes(java.nio.charset.Charset.forName("GBK")));
-        assertEquals(200, report.status(), report.body());
-        JsonObject result = report.json();
+        Reply accepted = importList(operator, "enterprises.csv", csv.getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertTrue(accepted.json().getString("status").matches("QUEUED|RUNNING|COMPLETED"), accepted.body());
+        JsonObject result = finished(accepted, operator);
+        assertEquals("COMPLETED", result.getString("status"), result.toString());
+        assertEquals("hubei-operator", result.getString("uploadedBy"));
         assertEquals(5, result.getInt("rows"));
         assertEquals(2, result.getInt("created") + result.getInt("updated"));
         assertEquals(3, result.getInt("refusedRows"));
@@ -112,13 +136,62 @@ class EnterprisesIT extends PlatformIT {
                 .map(e -> e.getInt("row") + " " + e.getString("column") + " " + e.getString("value", "")).toList();
         assertEquals(List.of("4 统一社会信用代码 " + badCheck, "5 国民经济行业代码 9999", "6 统一社会信用代码 " + good),
                 problems);
+        // The downloadable report has the same cells, with a BOM for Excel.
+        String id = result.getString("id");
+        Reply report = Api.get("/api/enterprises/imports/" + id + "/errors", operator);
+        assertEquals(200, report.status(), report.body());
+        assertTrue(report.body().startsWith("\uFEFF行号 row,列 column,值 value,原因 reason"), report.body());
+        assertEquals(4, report.body().strip().split("\r\n").length, report.body());
+        assertTrue(report.body().contains("5,国民经济行业代码,9999,"), report.body());
+        assertTrue(Api.get("/api/enterprises/imports", operator).body().contains(id));
+
         JsonObject imported = Api.get("/api/enterprises/" + good, operator).json();
         assertEquals("武汉储能材料有限公司", imported.getJsonObject("profile").getString("name"));
         assertEquals(List.of("3841", "3849"), imported.getJsonObject("profile").getJsonArray("industryClasses")
                 .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
         assertEquals(200, Api.get("/api/enterprises/" + alsoGood, operator).status());
         assertEquals(404, Api.get("/api/enterprises/" + unknownIndustry, operator).status());
-        assertEquals(404, Api.get("/api/enterprises/" + good, Tokens.of("wuhan-operator")).status());
+
+        // Another centre sees neither the enterprises nor the import, nor its report; an enterprise user no import.
+        String wuhan = Tokens.of("wuhan-operator");
+        assertEquals(404, Api.get("/api/enterprises/" + good, wuhan).status());
+        assertEquals(404, Api.get("/api/enterprises/imports/" + id, wuhan).status());
+        assertEquals(404, Api.get("/api/enterprises/imports/" + id + "/errors", wuhan).status());
+        assertFalse(Api.get("/api/enterprises/imports", wuhan).body().contains(id));
+        assertEquals(403, Api.get("/api/enterprises/imports/" + id, Tokens.of("hubei-enterprise")).status());
+    }
+
+    @Test
+    void a_long_list_is_imported_in_batches_and_a_second_import_updates_instead_of_duplicating() {
+        String operator = Tokens.of("hubei-operator");
+        StringBuilder csv = new StringBuilder("credit_code,name,region_code,industry_classes\n");
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            String code = newCreditCode();
+            codes.add(code);
+            // Every 100th row has an unknown region: refused, the rows around it imported. 0111 稻谷种植 bridges to no
+            // branch and the rows have no words, so these enterprises match nothing and leave other tests' matching
+            // alone.
+            csv.append(code).append(",批量导入企业").append(i).append(',').append(i % 100 == 99 ? "999999" : "420100")
+                    .append(",0111\n");
+        }
+        byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonObject first = finished(importList(operator, "long.csv", file), operator);
+        assertEquals("COMPLETED", first.getString("status"), first.toString());
+        assertEquals(1_200, first.getInt("rows"));
+        assertEquals(1_188, first.getInt("created"));
+        assertEquals(0, first.getInt("updated"));
+        assertEquals(12, first.getInt("refusedRows"));
+        assertEquals(List.of(101, 201), first.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getInt("row")).limit(2).toList());
+        assertEquals("批量导入企业1198", Api.get("/api/enterprises/" + codes.get(1_198), operator).json()
+                .getJsonObject("profile").getString("name"));
+        assertEquals(404, Api.get("/api/enterprises/" + codes.get(99), operator).status());
+
+        JsonObject again = finished(importList(operator, "long.csv", file), operator);
+        assertEquals(0, again.getInt("created"));
+        assertEquals(1_188, again.getInt("updated"));
+        assertEquals(1, Api.get("/api/enterprises?q=" + codes.get(0), operator).json().getInt("total"));
     }
 
     @Test

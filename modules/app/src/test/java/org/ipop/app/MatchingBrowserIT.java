@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Matching in a real (headless) Chromium: an operator builds a small campaign, runs it and watches it finish, reads
  * the results with their explanations and pushes them; the enterprise then finds the patent in its inbox and says
- * it is not relevant, with a reason.
+ * it is not relevant, with a reason. An operator uploads an enterprise list and watches its import finish.
  */
 class MatchingBrowserIT extends PlatformIT {
 
@@ -101,6 +101,30 @@ class MatchingBrowserIT extends PlatformIT {
         new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.attributeToBe(item, "data-response", "NOT_RELEVANT"));
         HeadlessChromium.screenshot(browser, "matching-inbox-answered");
+    }
+
+    @Test
+    void an_operator_uploads_an_enterprise_list_watches_it_finish_and_reads_the_refused_cells() throws Exception {
+        String good = EnterprisesIT.newCreditCode();
+        String badCheck = EnterprisesIT.newCreditCode().substring(0, 17) + "I";
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("enterprises-", ".csv");
+        java.nio.file.Files.writeString(file, "统一社会信用代码,企业名称,所在地区代码,国民经济行业代码\n"
+                + good + ",浏览器导入测试有限公司,420100,0111\n" + badCheck + ",校验错误公司,420100,0111\n");
+        start();
+        logIn("hubei-operator", "operator");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("enterprise-import-file")))
+                .sendKeys(file.toString());
+        click(By.cssSelector("#enterprise-import button[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(By.id("enterprise-import-job"), "data-status", "COMPLETED"));
+        assertTrue(browser.findElement(By.id("enterprise-import-created")).getText().equals("1")
+                || browser.findElement(By.id("enterprise-import-updated")).getText().equals("1"));
+        assertTrue(browser.findElement(By.id("enterprise-import-refused")).getText().equals("1"));
+        String refused = browser.findElement(By.id("enterprise-import-errors")).getText();
+        assertTrue(refused.contains("第 3 行") && refused.contains(badCheck), refused);
+        assertTrue(browser.findElement(By.id("enterprise-import-error-report")).isEnabled());
+        HeadlessChromium.screenshot(browser, "enterprise-import-finished");
+        java.nio.file.Files.delete(file);
     }
 
     private void start() {

@@ -7,17 +7,14 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.ipop.audit.AuditTrail;
+import org.ipop.enterprises.application.EnterpriseImports;
 import org.ipop.enterprises.domain.EnterpriseRules;
-import org.ipop.enterprises.importing.EnterpriseColumns;
 import org.ipop.enterprises.persistence.MongoDemands;
+import org.ipop.enterprises.persistence.MongoEnterpriseImports;
 import org.ipop.enterprises.persistence.MongoEnterprises;
 import org.ipop.enterprises.persistence.MongoEnterprises.StoredEnterprise;
 import org.ipop.kernel.Conflict;
@@ -28,9 +25,6 @@ import org.ipop.kernel.TenantId;
 import org.ipop.kernel.ValidationFailed;
 import org.ipop.reference.ReferenceData;
 import org.ipop.reference.Region;
-import org.ipop.tabular.TabularFile;
-import org.ipop.tabular.TabularFileRefused;
-import org.ipop.tabular.TabularRow;
 
 /**
  * The enterprise registry and technology demands of the request's tenant. An enterprise user maintains the one
@@ -47,22 +41,26 @@ public class Enterprises {
     private final MongoDemands demands;
     private final AuditTrail audit;
     private final Event<EnterpriseChanged> changed;
+    private final EnterpriseImports imports;
+    private final MongoEnterpriseImports importJobs;
     private final EnterpriseRules rules = new EnterpriseRules(ReferenceData.get());
     private final Clock clock = Clock.system(CHINA);
 
     @Inject
     public Enterprises(CurrentTenant tenant, MongoEnterprises enterprises, MongoDemands demands, AuditTrail audit,
-            Event<EnterpriseChanged> changed) {
+            Event<EnterpriseChanged> changed, EnterpriseImports imports, MongoEnterpriseImports importJobs) {
         this.tenant = tenant;
         this.enterprises = enterprises;
         this.demands = demands;
         this.audit = audit;
         this.changed = changed;
+        this.imports = imports;
+        this.importJobs = importJobs;
     }
 
     /** For CDI's client proxy only. */
     protected Enterprises() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     /** The enterprise the user maintains. */
@@ -101,59 +99,28 @@ public class Enterprises {
     }
 
     /**
-     * Imports an operator's list of enterprises (CSV in UTF-8 or GBK/GB18030, or XLSX; Chinese or English
-     * headers), row by row: valid rows are created or updated, every refused cell is reported with its row and
-     * column, and a file without the required columns is refused before anything is written.
+     * Starts importing an operator's list of enterprises (CSV in UTF-8 or GBK/GB18030, or XLSX; Chinese or English
+     * headers) in the background: valid rows are created or updated, every refused cell is reported with its row
+     * and column, and a file without the required columns is refused at once, before anything is written.
      */
-    public EnterpriseImportReport importEnterprises(InputStream content, String fileName, String actor) {
-        String name = fileName == null || fileName.isBlank() ? "upload" : fileName;
-        try (TabularFile file = TabularFile.open(content, name)) {
-            Map<EnterpriseColumns, Integer> columns = EnterpriseColumns.locate(file.header());
-            List<EnterpriseColumns> missing = EnterpriseColumns.missing(columns);
-            if (!missing.isEmpty()) {
-                throw new ValidationFailed("文件缺少必需的列：" + missing.stream().map(EnterpriseColumns::label)
-                        .collect(Collectors.joining("、")) + " / The file lacks required columns",
-                        missing.stream().map(c -> new FieldError(c.label(), null, "缺少此列 / column missing"))
-                                .toList());
-            }
-            long rows = 0;
-            long created = 0;
-            long updated = 0;
-            long refused = 0;
-            List<EnterpriseImportReport.RowProblem> problems = new ArrayList<>();
-            Map<String, Integer> firstRowOf = new HashMap<>();
-            for (TabularRow row : file) {
-                rows++;
-                EnterpriseProfile profile = rules.normalise(EnterpriseColumns.profileOf(row, columns));
-                List<FieldError> errors = new ArrayList<>(rules.check(profile));
-                Integer first = firstRowOf.putIfAbsent(profile.creditCode(), row.number());
-                if (first != null && errors.stream().noneMatch(e -> e.field().equals("creditCode"))) {
-                    errors.add(new FieldError("creditCode", profile.creditCode(),
-                            "与第 " + first + " 行重复 / duplicate of row " + first));
-                }
-                if (!errors.isEmpty()) {
-                    refused++;
-                    errors.forEach(error -> problems.add(new EnterpriseImportReport.RowProblem(row.number(),
-                            EnterpriseColumns.ofField(error.field()).label(),
-                            error.value(), error.reason())));
-                    continue;
-                }
-                String province = ReferenceData.get().region(profile.regionCode()).map(Region::provinceCode)
-                        .orElse(profile.regionCode());
-                if (enterprises.save(profile, province, actor)) {
-                    created++;
-                } else {
-                    updated++;
-                }
-                changed.fire(new EnterpriseChanged(tenant.require().value(), profile.creditCode()));
-            }
-            audit.record(tenant.require(), actor, "enterprises.imported", name, String.format(
-                    "%d rows: %d new, %d changed, %d refused", rows, created, updated, refused));
-            return new EnterpriseImportReport(name, rows, created, updated, refused, problems);
-        } catch (TabularFileRefused refusedFile) {
-            throw new ValidationFailed(refusedFile.getMessage(), List.of(new FieldError("file", name,
-                    refusedFile.getMessage())));
-        }
+    public EnterpriseImportJob startImport(InputStream content, String fileName, String actor) {
+        return imports.start(tenant.require(), content, fileName, actor);
+    }
+
+    /** An import of the tenant's, with its first refused cells. */
+    public EnterpriseImportJob importJob(String id) {
+        return importJobs.find(tenant.require(), id).orElseThrow(() -> new NotFound("enterprise import", id));
+    }
+
+    /** The tenant's newest imports. */
+    public List<EnterpriseImportJob> importJobs() {
+        return importJobs.recent(tenant.require(), 20);
+    }
+
+    /** Every refused cell of an import of the tenant's, in row order. */
+    public void forEachImportProblem(String id, Consumer<EnterpriseImportJob.RowProblem> action) {
+        importJob(id);
+        importJobs.forEachProblem(tenant.require(), id, action);
     }
 
     /** An operator makes a user one of the enterprise's users. */

@@ -13,11 +13,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.ipop.enterprises.EnterpriseImportReport;
+import org.ipop.enterprises.EnterpriseImportJob;
 import org.ipop.enterprises.EnterprisePage;
 import org.ipop.enterprises.EnterpriseProfile;
 import org.ipop.enterprises.EnterpriseView;
@@ -27,6 +31,7 @@ import org.ipop.kernel.Roles;
 import org.ipop.kernel.ValidationFailed;
 import org.ipop.reference.IndustryClass;
 import org.ipop.reference.ReferenceData;
+import org.ipop.tabular.ErrorReport;
 
 /**
  * The enterprise registry of the request's tenant: an enterprise user's own profile ({@code /me}), and the
@@ -105,15 +110,46 @@ public class EnterpriseResource {
     }
 
     /**
-     * Imports a list of enterprises (CSV in UTF-8 or GBK/GB18030, or XLSX) sent as the request body: the good
-     * rows are saved, the report lists every refused cell.
+     * Uploads a list of enterprises (CSV in UTF-8 or GBK/GB18030, or XLSX) as the request body and starts its
+     * import: 400 at once if it is not a table or lacks a required column, otherwise 202 with the job to follow at
+     * its Location.
      */
     @POST
     @Path("imports")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.OPERATOR, Roles.TENANT_ADMIN})
-    public EnterpriseImportReport importList(@QueryParam("fileName") String fileName, InputStream content) {
-        return enterprises.importEnterprises(content, fileName, token.getName());
+    public Response startImport(@QueryParam("fileName") String fileName, InputStream content) {
+        EnterpriseImportJob job = enterprises.startImport(content, fileName, token.getName());
+        return Response.accepted(job).location(URI.create("/api/enterprises/imports/" + job.id())).build();
+    }
+
+    @GET
+    @Path("imports")
+    @RolesAllowed({Roles.OPERATOR, Roles.TENANT_ADMIN})
+    public List<EnterpriseImportJob> imports() {
+        return enterprises.importJobs();
+    }
+
+    @GET
+    @Path("imports/{id}")
+    @RolesAllowed({Roles.OPERATOR, Roles.TENANT_ADMIN})
+    public EnterpriseImportJob importJob(@PathParam("id") String id) {
+        return enterprises.importJob(id);
+    }
+
+    /** Every refused cell, as a CSV that Excel on Chinese Windows opens correctly. */
+    @GET
+    @Path("imports/{id}/errors")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.OPERATOR, Roles.TENANT_ADMIN})
+    public Response importErrors(@PathParam("id") String id) {
+        List<ErrorReport.Cell> cells = new ArrayList<>();
+        enterprises.forEachImportProblem(id, problem -> cells.add(new ErrorReport.Cell(problem.row(),
+                problem.column(), problem.value(), problem.reason())));
+        StreamingOutput csv = output -> ErrorReport.writeCsv(output, cells);
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"enterprise-import-" + id + "-errors.csv\"")
+                .build();
     }
 
     /** Makes a platform user (role enterprise) one of the enterprise's users. */

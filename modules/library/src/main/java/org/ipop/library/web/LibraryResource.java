@@ -18,13 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -43,6 +38,7 @@ import org.ipop.library.DealUpdate;
 import org.ipop.library.ResourceLibrary;
 import org.ipop.library.ReviewDecision;
 import org.ipop.library.SelfAssessment;
+import org.ipop.tabular.ErrorReport;
 
 /**
  * The resource library of the tenant of the request (存量专利资源库): inventory imports with their progress and error
@@ -105,16 +101,9 @@ public class LibraryResource {
     @RolesAllowed({Roles.TTO, Roles.OPERATOR, Roles.TENANT_ADMIN})
     public Response importErrors(@PathParam("id") String id) {
         List<ImportRowError> errors = library.importErrors(id, caller());
-        StreamingOutput csv = output -> {
-            Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
-            writer.write('\uFEFF');
-            try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL)) {
-                printer.printRecord("行号 row", "列 column", "值 value", "原因 reason");
-                for (ImportRowError error : errors) {
-                    printer.printRecord(error.row(), error.column(), error.value(), error.reason());
-                }
-            }
-        };
+        StreamingOutput csv = output -> ErrorReport.writeCsv(output, errors.stream()
+                .map(error -> new ErrorReport.Cell(error.row(), error.column(), error.value(), error.reason()))
+                .toList());
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"").build();
     }

@@ -7,19 +7,15 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.util.TypeLiteral;
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Date;
-import java.util.Iterator;
 import java.util.List;
 import org.bson.Document;
 import org.ipop.kernel.TenantId;
 import org.ipop.library.CataloguePatent;
 import org.ipop.library.persistence.MongoCatalogue;
 import org.ipop.persistence.Databases;
+import org.ipop.persistence.TestDatabases;
 import org.ipop.persistence.embedded.EmbeddedMongoServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +42,7 @@ class NetworkCatalogueTest {
     void start() {
         server = EmbeddedMongoServer.start(dataDirectory.resolve("store"));
         client = MongoClients.create(server.connectionString());
-        Databases databases = new Databases(client, () -> {
-            throw new IllegalStateException("no tenant in a test");
-        }, new NoBeans<>(), new NoBeans<>());
+        Databases databases = TestDatabases.withoutIndexes(client);
         store = new MongoCatalogue(databases);
         patent("CN202310000001.5", "一种车载储氢系统");
         patent("CN202310000002.X", "一种秸秆粉碎还田机");
@@ -137,58 +131,5 @@ class NetworkCatalogueTest {
                         .append("ipc", List.of("A01D34/00")))
                 .append("analysis", new Document("tags", List.of()))
                 .append("status", "ADMITTED").append("createdAt", new Date()));
-    }
-
-    /** No index definitions: the collections are created as they are first written. */
-    private static final class NoBeans<T> implements Instance<T> {
-
-        @Override
-        public Iterator<T> iterator() {
-            return Collections.emptyIterator();
-        }
-
-        @Override
-        public T get() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instance<T> select(Annotation... qualifiers) {
-            return this;
-        }
-
-        @Override
-        public <U extends T> Instance<U> select(Class<U> subtype, Annotation... qualifiers) {
-            return new NoBeans<>();
-        }
-
-        @Override
-        public <U extends T> Instance<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            return new NoBeans<>();
-        }
-
-        @Override
-        public boolean isUnsatisfied() {
-            return true;
-        }
-
-        @Override
-        public boolean isAmbiguous() {
-            return false;
-        }
-
-        @Override
-        public void destroy(T instance) {
-        }
-
-        @Override
-        public Handle<T> getHandle() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Iterable<? extends Handle<T>> handles() {
-            return List.of();
-        }
     }
 }
