@@ -1,5 +1,8 @@
 package org.ipop.enterprises.persistence;
 
+import static org.ipop.persistence.DocumentValues.iso;
+import static org.ipop.persistence.DocumentValues.number;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -133,13 +136,5 @@ public class MongoEnterpriseImports {
                 number(doc, "rows"), number(doc, "created"), number(doc, "updated"), number(doc, "refusedRows"),
                 doc.get("rowsPerSecond") instanceof Number n ? n.doubleValue() : 0, doc.getString("failure"),
                 problems);
-    }
-
-    private static long number(Document doc, String field) {
-        return doc.get(field) instanceof Number n ? n.longValue() : 0;
-    }
-
-    private static String iso(Date date) {
-        return date == null ? null : date.toInstant().toString();
     }
 }

@@ -1,5 +1,8 @@
 package org.ipop.library.persistence;
 
+import static org.ipop.persistence.DocumentValues.iso;
+import static org.ipop.persistence.DocumentValues.number;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -190,14 +193,6 @@ public class MongoImportJobs {
                 number(doc, "updated"), number(doc, "unchanged"), number(doc, "errorRows"),
                 doc.get("rowsPerSecond") instanceof Number n ? n.doubleValue() : 0, doc.getString("failure"),
                 refusal);
-    }
-
-    private static long number(Document doc, String field) {
-        return doc.get(field) instanceof Number n ? n.longValue() : 0;
-    }
-
-    private static String iso(Date date) {
-        return date == null ? null : date.toInstant().toString();
     }
 
     /** What one batch did to the library. */

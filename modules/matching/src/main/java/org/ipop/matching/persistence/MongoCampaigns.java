@@ -1,5 +1,8 @@
 package org.ipop.matching.persistence;
 
+import static org.ipop.persistence.DocumentValues.iso;
+import static org.ipop.persistence.DocumentValues.number;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -193,16 +196,8 @@ public class MongoCampaigns {
                 doc.getList("recognitions", String.class, List.of()), doc.getInteger("k", 20),
                 doc.getString("status"), number(doc, "enterprisesInScope"), number(doc, "enterprisesDone"),
                 number(doc, "patentsInScope"), number(doc, "matches"), number(doc, "pushed"),
-                doc.getString("failure"), doc.getString("createdBy"), instant(doc.getDate("createdAt")),
-                instant(doc.getDate("finishedAt")), instant(doc.getDate("pushedAt")),
+                doc.getString("failure"), doc.getString("createdBy"), iso(doc.getDate("createdAt")),
+                iso(doc.getDate("finishedAt")), iso(doc.getDate("pushedAt")),
                 doc.getBoolean("continuous", false));
-    }
-
-    private static long number(Document doc, String field) {
-        return doc.get(field) instanceof Number n ? n.longValue() : 0;
-    }
-
-    private static String instant(Date date) {
-        return date == null ? null : date.toInstant().toString();
     }
 }
