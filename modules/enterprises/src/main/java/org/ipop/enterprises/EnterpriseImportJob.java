@@ -22,10 +22,6 @@ public record EnterpriseImportJob(String id, String fileName, String status, Str
         errors = List.copyOf(errors);
     }
 
-    public boolean finished() {
-        return COMPLETED.equals(status) || FAILED.equals(status);
-    }
-
     /** One refused cell. */
     public record RowProblem(int row, String column, String value, String reason) {
     }

@@ -119,7 +119,9 @@ public class Enterprises {
 
     /** Every refused cell of an import of the tenant's, in row order. */
     public void forEachImportProblem(String id, Consumer<EnterpriseImportJob.RowProblem> action) {
-        importJob(id);
+        if (!importJobs.exists(tenant.require(), id)) {
+            throw new NotFound("enterprise import", id);
+        }
         importJobs.forEachProblem(tenant.require(), id, action);
     }
 
@@ -235,9 +237,7 @@ public class Enterprises {
     }
 
     private void store(EnterpriseProfile profile, String actor) {
-        String province = ReferenceData.get().region(profile.regionCode()).map(Region::provinceCode)
-                .orElse(profile.regionCode());
-        boolean created = enterprises.save(profile, province, actor);
+        boolean created = enterprises.save(profile, actor);
         audit.record(tenant.require(), actor, created ? "enterprises.enterprise.created"
                 : "enterprises.enterprise.changed", profile.creditCode(), profile.name());
         changed.fire(new EnterpriseChanged(tenant.require().value(), profile.creditCode()));

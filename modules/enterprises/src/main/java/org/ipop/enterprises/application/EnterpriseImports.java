@@ -31,12 +31,10 @@ import org.ipop.enterprises.domain.EnterpriseRules;
 import org.ipop.enterprises.importing.EnterpriseColumns;
 import org.ipop.enterprises.persistence.MongoEnterpriseImports;
 import org.ipop.enterprises.persistence.MongoEnterprises;
-import org.ipop.enterprises.persistence.MongoEnterprises.Located;
 import org.ipop.kernel.FieldError;
 import org.ipop.kernel.TenantId;
 import org.ipop.kernel.ValidationFailed;
 import org.ipop.reference.ReferenceData;
-import org.ipop.reference.Region;
 import org.ipop.tabular.TabularFile;
 import org.ipop.tabular.TabularFileRefused;
 import org.ipop.tabular.TabularRow;
@@ -206,7 +204,7 @@ public class EnterpriseImports {
         final String actor;
         final long started = System.nanoTime();
         final Map<String, Integer> firstRowOf = new HashMap<>();
-        List<Located> batch = new ArrayList<>();
+        List<EnterpriseProfile> batch = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         long rows;
         long created;
@@ -229,9 +227,7 @@ public class EnterpriseImports {
                         "与第 " + first + " 行重复 / duplicate of row " + first));
             }
             if (errors.isEmpty()) {
-                String province = ReferenceData.get().region(profile.regionCode()).map(Region::provinceCode)
-                        .orElse(profile.regionCode());
-                batch.add(new Located(profile, province));
+                batch.add(profile);
             } else {
                 refused++;
                 errors.forEach(error -> problems.add(new RowProblem(row.number(),
@@ -249,8 +245,8 @@ public class EnterpriseImports {
             double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
             jobs.recordBatch(tenant, id, rows, created, updated, refused, Math.round(rows / seconds * 10) / 10.0,
                     problems, LEASE_MILLIS);
-            for (Located saved : batch) {
-                changed.fire(new EnterpriseChanged(tenant.value(), saved.profile().creditCode()));
+            for (EnterpriseProfile saved : batch) {
+                changed.fire(new EnterpriseChanged(tenant.value(), saved.creditCode()));
             }
             batch = new ArrayList<>();
             problems = new ArrayList<>();

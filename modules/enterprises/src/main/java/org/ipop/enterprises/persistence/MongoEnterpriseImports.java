@@ -96,6 +96,10 @@ public class MongoEnterpriseImports {
                 .map(doc -> view(doc, problems(tenant, id, EnterpriseImportJob.ERRORS_SHOWN)));
     }
 
+    public boolean exists(TenantId tenant, String id) {
+        return jobs(tenant).countDocuments(Filters.eq("_id", id)) > 0;
+    }
+
     /** The newest jobs, without their cells. */
     public List<EnterpriseImportJob> recent(TenantId tenant, int limit) {
         List<EnterpriseImportJob> views = new ArrayList<>();

@@ -24,6 +24,8 @@ import org.bson.conversions.Bson;
 import org.ipop.enterprises.EnterpriseProfile;
 import org.ipop.kernel.TenantId;
 import org.ipop.persistence.Databases;
+import org.ipop.reference.ReferenceData;
+import org.ipop.reference.Region;
 import org.ipop.persistence.Scans;
 
 /**
@@ -53,45 +55,36 @@ public class MongoEnterprises {
             String updatedBy) {
     }
 
-    /** Creates or replaces an enterprise; {@code created} is false if it existed. */
-    public boolean save(EnterpriseProfile profile, String provinceCode, String actor) {
-        MongoCollection<Document> enterprises = tenant().getCollection(ENTERPRISES);
-        Document existing = enterprises.find(Filters.eq("_id", profile.creditCode()))
-                .projection(Projections.include("members", "createdAt")).first();
-        Date now = new Date();
-        Document document = toDocument(profile).append("provinceCode", provinceCode)
-                .append("members", existing == null ? List.of() : existing.getList("members", String.class, List.of()))
-                .append("createdAt", existing == null ? now : existing.getDate("createdAt"))
-                .append("updatedAt", now).append("updatedBy", actor);
-        enterprises.replaceOne(Filters.eq("_id", profile.creditCode()), document, new ReplaceOptions().upsert(true));
-        return existing == null;
-    }
-
-    /** An enterprise to save in bulk, with the province it counts under. */
-    public record Located(EnterpriseProfile profile, String provinceCode) {
+    /** Creates or replaces an enterprise of the request's tenant; false if it existed. */
+    public boolean save(EnterpriseProfile profile, String actor) {
+        return saveAll(tenant().getCollection(ENTERPRISES), List.of(profile), actor) == 1;
     }
 
     /**
-     * Creates or replaces the enterprises of an import batch in one bulk write (their users and creation time are
-     * kept); a credit code must not occur twice in one batch.
+     * Creates or replaces the enterprises of an import batch in one bulk write; a credit code must not occur twice
+     * in one batch.
      * @return how many were new
      */
-    public int saveAll(TenantId tenant, List<Located> batch, String actor) {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        MongoCollection<Document> enterprises = databases.forTenant(tenant).getCollection(ENTERPRISES);
+    public int saveAll(TenantId tenant, List<EnterpriseProfile> batch, String actor) {
+        return batch.isEmpty() ? 0 : saveAll(databases.forTenant(tenant).getCollection(ENTERPRISES), batch, actor);
+    }
+
+    /**
+     * One find of the existing ones, then one bulk write of upserts that keeps their users and creation time; the
+     * province the enterprise counts under is derived from its region.
+     */
+    private static int saveAll(MongoCollection<Document> enterprises, List<EnterpriseProfile> batch, String actor) {
         Map<String, Document> existing = new HashMap<>();
-        enterprises.find(Filters.in("_id", batch.stream().map(e -> e.profile().creditCode()).toList()))
+        enterprises.find(Filters.in("_id", batch.stream().map(EnterpriseProfile::creditCode).toList()))
                 .projection(Projections.include("members", "createdAt"))
                 .forEach(doc -> existing.put(doc.getString("_id"), doc));
         Date now = new Date();
         List<ReplaceOneModel<Document>> writes = new ArrayList<>();
-        for (Located enterprise : batch) {
-            String code = enterprise.profile().creditCode();
-            Document before = existing.get(code);
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", code), toDocument(enterprise.profile())
-                    .append("provinceCode", enterprise.provinceCode())
+        for (EnterpriseProfile profile : batch) {
+            Document before = existing.get(profile.creditCode());
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", profile.creditCode()), toDocument(profile)
+                    .append("provinceCode", ReferenceData.get().region(profile.regionCode())
+                            .map(Region::provinceCode).orElse(profile.regionCode()))
                     .append("members", before == null ? List.of() : before.getList("members", String.class, List.of()))
                     .append("createdAt", before == null ? now : before.getDate("createdAt"))
                     .append("updatedAt", now).append("updatedBy", actor), new ReplaceOptions().upsert(true)));

@@ -2,8 +2,6 @@ package org.ipop.enterprises.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.nio.file.Path;
@@ -12,11 +10,9 @@ import java.util.List;
 import org.ipop.enterprises.EnterpriseImportJob;
 import org.ipop.enterprises.EnterpriseImportJob.RowProblem;
 import org.ipop.enterprises.EnterpriseProfile;
-import org.ipop.enterprises.persistence.MongoEnterprises.Located;
 import org.ipop.kernel.TenantId;
 import org.ipop.persistence.Databases;
-import org.ipop.persistence.TestDatabases;
-import org.ipop.persistence.embedded.EmbeddedMongoServer;
+import org.ipop.persistence.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,23 +29,20 @@ class MongoEnterpriseImportsTest {
 
     @TempDir
     Path dataDirectory;
-    private EmbeddedMongoServer server;
-    private MongoClient client;
+    private TestStore store;
     private Databases databases;
     private MongoEnterpriseImports jobs;
 
     @BeforeEach
     void start() {
-        server = EmbeddedMongoServer.start(dataDirectory.resolve("store"));
-        client = MongoClients.create(server.connectionString());
-        databases = TestDatabases.withoutIndexes(client);
+        store = TestStore.start(dataDirectory.resolve("store"));
+        databases = store.databases();
         jobs = new MongoEnterpriseImports(databases);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.close();
+        store.close();
     }
 
     @Test
@@ -101,26 +94,27 @@ class MongoEnterpriseImportsTest {
     @Test
     void saving_a_batch_again_updates_and_keeps_the_users_and_creation_time() {
         MongoEnterprises enterprises = new MongoEnterprises(databases);
-        List<Located> batch = List.of(located("91420100MA4KXYZ123", "甲公司"), located("91420100MA4KXYZ456", "乙公司"));
+        List<EnterpriseProfile> batch = List.of(profile("91420100MA4KXYZ123", "甲公司"), profile("91420100MA4KXYZ456", "乙公司"));
         assertEquals(2, enterprises.saveAll(HUBEI, batch, "hubei-operator"));
         var stored = databases.forTenant(HUBEI).getCollection(MongoEnterprises.ENTERPRISES);
         stored.updateOne(Filters.eq("_id", "91420100MA4KXYZ123"), Updates.set("members", List.of("hubei-enterprise")));
         var createdAt = stored.find(Filters.eq("_id", "91420100MA4KXYZ123")).first().getDate("createdAt");
 
-        assertEquals(1, enterprises.saveAll(HUBEI, List.of(located("91420100MA4KXYZ123", "甲公司（更名）"),
-                located("91420100MA4KXYZ789", "丙公司")), "hubei-operator"));
+        assertEquals(1, enterprises.saveAll(HUBEI, List.of(profile("91420100MA4KXYZ123", "甲公司（更名）"),
+                profile("91420100MA4KXYZ789", "丙公司")), "hubei-operator"));
 
         var first = stored.find(Filters.eq("_id", "91420100MA4KXYZ123")).first();
         assertEquals("甲公司（更名）", first.getString("name"));
         assertEquals(List.of("hubei-enterprise"), first.getList("members", String.class));
         assertEquals(createdAt, first.getDate("createdAt"));
+        assertEquals("420000", first.getString("provinceCode"));
         assertEquals(3, stored.countDocuments());
         assertEquals(0, databases.forTenant(new TenantId("wuhan")).getCollection(MongoEnterprises.ENTERPRISES)
                 .countDocuments());
     }
 
-    private static Located located(String creditCode, String name) {
-        return new Located(new EnterpriseProfile(creditCode, name, "420100", List.of("3841"), List.of(), null,
-                List.of(), null, null, List.of(), List.of(), null, null), "420000");
+    private static EnterpriseProfile profile(String creditCode, String name) {
+        return new EnterpriseProfile(creditCode, name, "420100", List.of("3841"), List.of(), null, List.of(), null,
+                null, List.of(), List.of(), null, null);
     }
 }

@@ -3,7 +3,6 @@ package org.ipop.library.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -14,9 +13,7 @@ import org.bson.Document;
 import org.ipop.kernel.TenantId;
 import org.ipop.library.CataloguePatent;
 import org.ipop.library.persistence.MongoCatalogue;
-import org.ipop.persistence.Databases;
-import org.ipop.persistence.TestDatabases;
-import org.ipop.persistence.embedded.EmbeddedMongoServer;
+import org.ipop.persistence.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,17 +30,16 @@ class NetworkCatalogueTest {
 
     @TempDir
     Path dataDirectory;
-    private EmbeddedMongoServer server;
+    private TestStore testStore;
     private MongoClient client;
     private MongoCatalogue store;
     private NetworkCatalogue catalogue;
 
     @BeforeEach
     void start() {
-        server = EmbeddedMongoServer.start(dataDirectory.resolve("store"));
-        client = MongoClients.create(server.connectionString());
-        Databases databases = TestDatabases.withoutIndexes(client);
-        store = new MongoCatalogue(databases);
+        testStore = TestStore.start(dataDirectory.resolve("store"));
+        client = testStore.client();
+        store = new MongoCatalogue(testStore.databases());
         patent("CN202310000001.5", "一种车载储氢系统");
         patent("CN202310000002.X", "一种秸秆粉碎还田机");
         catalogue = open();
@@ -59,8 +55,7 @@ class NetworkCatalogueTest {
     @AfterEach
     void stop() {
         catalogue.close();
-        client.close();
-        server.close();
+        testStore.close();
     }
 
     @Test

@@ -1,24 +1,52 @@
 package org.ipop.persistence;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import org.ipop.persistence.embedded.EmbeddedMongoServer;
 
-/** {@link Databases} for tests outside a container: no current tenant, and no index definitions. */
-public final class TestDatabases {
+/**
+ * The embedded store for tests outside a container, reached through the official driver, with {@link Databases}
+ * that have no current tenant (tests name theirs) and no index definitions (collections are created as first
+ * written).
+ */
+public final class TestStore implements AutoCloseable {
 
-    private TestDatabases() {
-    }
+    private final EmbeddedMongoServer server;
+    private final MongoClient client;
+    private final Databases databases;
 
-    /** Databases over {@code client}; the tests name their tenant, the collections are created as first written. */
-    public static Databases withoutIndexes(MongoClient client) {
-        return new Databases(client, () -> {
+    private TestStore(EmbeddedMongoServer server) {
+        this.server = server;
+        this.client = MongoClients.create(server.connectionString());
+        this.databases = new Databases(client, () -> {
             throw new IllegalStateException("no current tenant in a test");
         }, new NoBeans<>(), new NoBeans<>());
+    }
+
+    /** Starts the store with its data in {@code directory}. */
+    public static TestStore start(Path directory) {
+        return new TestStore(EmbeddedMongoServer.start(directory));
+    }
+
+    public MongoClient client() {
+        return client;
+    }
+
+    public Databases databases() {
+        return databases;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.close();
     }
 
     /** No index definitions: the collections are created as they are first written. */
