@@ -414,6 +414,32 @@ class MatchingIT extends PlatformIT {
         assertTrue(patentIds(Api.get("/api/inbox", enterprise).array()).contains(number));
     }
 
+    /**
+     * Matching keeps each centre's corpus between uses, and nothing tells it that a patent was transferred: what it
+     * finds is checked against the library, so a patent that stopped being available is not offered again, and comes
+     * back once it is available again.
+     */
+    @Test
+    void a_patent_transferred_after_matching_kept_its_corpus_is_no_longer_offered() throws Exception {
+        SuitedPair pair = suitedPair("hubei", "湖北氢阀门制造有限公司", "保留语料专用氢气截止阀", "F16K1/00;F17C13/04");
+        String operator = Tokens.of("hubei-operator");
+        String preview = "/api/matching/enterprises/" + pair.enterpriseCode() + "/patents?k=50";
+        List<String> before = untilListed(pair.patent(), () -> patentIds(Api.get(preview, operator).array()));
+        assertTrue(before.contains(pair.patent()), "the suited patent is offered: " + before);
+
+        String deal = "/api/library/patents/" + pair.patent() + "/deal";
+        assertEquals(200, Api.sendJson("PUT", deal, operator, null,
+                "{\"status\": \"TRANSFERRED\", \"note\": \"2026-11 转让给湖北氢阀门制造有限公司\"}").status());
+        Reply after = Api.get(preview, operator);
+        assertEquals(200, after.status(), after.body());
+        assertFalse(patentIds(after.array()).contains(pair.patent()), "a transferred patent is offered: " + after.body());
+        assertEquals(404, Api.get("/api/matching/patents/" + pair.patent() + "/enterprises", operator).status());
+
+        assertEquals(200, Api.sendJson("PUT", deal, operator, null, "{\"status\": \"AVAILABLE\"}").status());
+        List<String> again = untilListed(pair.patent(), () -> patentIds(Api.get(preview, operator).array()));
+        assertTrue(again.contains(pair.patent()), "available again, offered again: " + again);
+    }
+
     @Test
     void a_centre_that_says_so_pushes_incremental_matches_without_an_operator() throws Exception {
         // tenants/hydrogen.json: "matching": {"pushIncrementalMatches": true}

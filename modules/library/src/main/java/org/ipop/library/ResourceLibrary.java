@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -268,6 +269,15 @@ public class ResourceLibrary {
      */
     public void forEachMatchable(TenantId tenantId, Consumer<MatchablePatent> action) {
         patents.forEachMatchable(tenantId, action);
+    }
+
+    /**
+     * Those of the given patents of {@code tenant} that are available for a deal now (incremental matching reads the
+     * patents that just became available, and checks its results against what changed since its corpus was read).
+     */
+    public void forEachMatchable(TenantId tenantId, Collection<String> applicationNumbers,
+            Consumer<MatchablePatent> action) {
+        patents.forEachMatchable(tenantId, applicationNumbers, action);
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.ipop.matching;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ipop.audit.AuditTrail;
+import org.ipop.enterprises.EnterpriseChanged;
 import org.ipop.enterprises.EnterpriseView;
 import org.ipop.enterprises.Enterprises;
 import org.ipop.enterprises.Recognition;
@@ -25,7 +28,6 @@ import org.ipop.kernel.TenantId;
 import org.ipop.kernel.ValidationFailed;
 import org.ipop.library.MatchablePatent;
 import org.ipop.library.ResourceLibrary;
-import org.ipop.matching.engine.EnterpriseIndex;
 import org.ipop.matching.engine.EnterpriseQuery;
 import org.ipop.matching.engine.IndustryBridge;
 import org.ipop.matching.engine.Match;
@@ -55,6 +57,7 @@ public class Matching {
     private final MongoCampaigns campaigns;
     private final MongoInbox inbox;
     private final AuditTrail audit;
+    private final KeptForMatching kept;
 
     @Inject
     public Matching(CurrentTenant tenant, ResourceLibrary library, Enterprises enterprises, MongoCampaigns campaigns,
@@ -65,6 +68,7 @@ public class Matching {
         this.campaigns = campaigns;
         this.inbox = inbox;
         this.audit = audit;
+        this.kept = new KeptForMatching(library, enterprises, this::query);
     }
 
     /** For CDI's client proxy only. */
@@ -128,8 +132,13 @@ public class Matching {
     /** The run itself; carries its tenant explicitly (no request here). */
     void execute(TenantId tenantId, CampaignView campaign) {
         try {
-            PatentCorpus corpus = CampaignInput.NETWORK.equals(campaign.scope()) ? availableInNetwork(tenantId)
-                    : availablePatents(tenantId);
+            PatentCorpus corpus;
+            if (CampaignInput.NETWORK.equals(campaign.scope())) {
+                corpus = availableInNetwork(tenantId);
+            } else {
+                corpus = availablePatents(tenantId);
+                kept.read(tenantId, corpus); // incremental matching goes on from what this run read
+            }
             MatchingEngine engine = new MatchingEngine(corpus);
             List<EnterpriseView> inScope = new ArrayList<>();
             enterprises.forEach(tenantId, enterprise -> {
@@ -265,21 +274,18 @@ public class Matching {
     public List<MatchView> preview(String creditCode, int k) {
         TenantId tenantId = tenant.require();
         EnterpriseView enterprise = enterprises.find(creditCode);
-        PatentCorpus corpus = availablePatents(tenantId);
-        return views(enterprise, new MatchingEngine(corpus).topPatents(query(tenantId, enterprise),
-                Math.max(1, Math.min(k, 50))), corpus);
+        return availableTopPatents(tenantId, enterprise, Math.max(1, Math.min(k, 50)));
     }
 
     /** The enterprises a patent suits best (incremental matching of a newly admitted or published patent). */
     public List<MatchView> enterprisesFor(String patentId, int k) {
         TenantId tenantId = tenant.require();
-        PatentCorpus corpus = availablePatents(tenantId);
-        int index = corpus.indexOf(patentId);
+        KeptForMatching.Patents patents = kept.withCurrent(tenantId, Set.of(patentId));
+        int index = patents.availableIndexOf(patentId);
         if (index < 0) {
             throw new NotFound("patent available for matching (admitted, in force)", patentId);
         }
-        return new AllEnterprises(tenantId).suitedTo(new MatchingEngine(corpus), corpus, index,
-                Math.max(1, Math.min(k, 100)));
+        return suitedTo(patents, kept.enterprises(tenantId), index, Math.max(1, Math.min(k, 100)));
     }
 
     /**
@@ -287,7 +293,8 @@ public class Matching {
      * against all the tenant's enterprises, the enterprises created or changed against all available patents, and
      * the results join the tenant's continuous campaign (持续匹配), where operators review and push them like any
      * campaign's — or, if {@code push}, are pushed into the inboxes at once. Returns false, doing nothing, while that
-     * campaign is being run in full (retry later).
+     * campaign is being run in full (retry later). Reads the corpus and the enterprises kept between sweeps
+     * ({@link KeptForMatching}), brought up to date with these patents and enterprises, not the whole library again.
      */
     public boolean matchIncrementally(TenantId tenantId, Set<String> patentIds, Set<String> creditCodes,
             boolean push) {
@@ -295,21 +302,21 @@ public class Matching {
         if ("RUNNING".equals(continuous.status())) {
             return false;
         }
-        PatentCorpus corpus = availablePatents(tenantId);
-        MatchingEngine engine = new MatchingEngine(corpus);
+        KeptForMatching.Patents patents = kept.withCurrent(tenantId, patentIds);
         List<MatchView> found = new ArrayList<>();
         for (String code : creditCodes) {
-            enterprises.find(tenantId, code).ifPresent(enterprise -> found.addAll(views(enterprise,
-                    engine.topPatents(query(tenantId, enterprise), continuous.k()), corpus)));
+            enterprises.find(tenantId, code).ifPresent(enterprise -> found.addAll(
+                    availableTopPatents(tenantId, enterprise, continuous.k())));
         }
-        List<Integer> available = patentIds.stream().map(corpus::indexOf).filter(index -> index >= 0).toList();
+        List<Integer> available = patentIds.stream().map(patents::availableIndexOf).filter(index -> index >= 0)
+                .toList();
         if (!available.isEmpty()) {
-            AllEnterprises all = new AllEnterprises(tenantId);
+            KeptForMatching.KeptEnterprises all = kept.enterprises(tenantId);
             for (int index : available) {
-                found.addAll(all.suitedTo(engine, corpus, index, continuous.k()));
+                found.addAll(suitedTo(patents, all, index, continuous.k()));
             }
         }
-        campaigns.addMatches(tenantId, continuous.id(), found, corpus.size());
+        campaigns.addMatches(tenantId, continuous.id(), found, patents.corpus().size());
         audit.record(tenantId, "platform", "matching.campaign.incremental", continuous.id(), patentIds.size()
                 + " patents, " + creditCodes.size() + " enterprises → " + found.size() + " matches");
         if (push && !found.isEmpty() && campaigns.transition(tenantId, continuous.id(), List.of("READY"), "PUSHED")) {
@@ -318,30 +325,43 @@ public class Matching {
         return true;
     }
 
-    /** The tenant's enterprises as the engine sees them, read once for matching several patents against them. */
-    private final class AllEnterprises {
-        private final Map<String, EnterpriseView> byCode = new HashMap<>();
-        private final EnterpriseIndex index;
-
-        AllEnterprises(TenantId tenantId) {
-            List<EnterpriseQuery> queries = new ArrayList<>();
-            enterprises.forEach(tenantId, enterprise -> {
-                byCode.put(enterprise.creditCode(), enterprise);
-                queries.add(query(tenantId, enterprise));
-            });
-            this.index = EnterpriseIndex.of(queries);
-        }
-
-        /** The {@code k} enterprises the patent suits best, ranked from 1. */
-        List<MatchView> suitedTo(MatchingEngine engine, PatentCorpus corpus, int patentIndex, int k) {
-            MatchablePatent patent = corpus.patent(patentIndex);
-            List<Match> matches = engine.topEnterprises(patentIndex, this.index, k);
-            List<MatchView> result = new ArrayList<>();
-            for (int rank = 0; rank < matches.size(); rank++) {
-                result.add(view(byCode.get(matches.get(rank).enterpriseId()), matches.get(rank), patent, rank + 1));
+    /**
+     * The enterprise's best {@code k} available patents from the kept corpus, ranked from 1. The corpus may still
+     * hold patents that stopped being available since it was read (nothing announces a transfer or a lapse to
+     * matching), so the patents found are checked against the library; if one is gone, the search is run again
+     * without it.
+     */
+    private List<MatchView> availableTopPatents(TenantId tenantId, EnterpriseView enterprise, int k) {
+        EnterpriseQuery query = query(tenantId, enterprise);
+        for (int attempt = 1; ; attempt++) {
+            KeptForMatching.Patents patents = kept.patents(tenantId);
+            List<Match> matches = patents.engine().topPatents(patents.excludingUnavailable(query), k);
+            Set<String> named = new HashSet<>();
+            matches.forEach(match -> named.add(match.patentId()));
+            Set<String> available = kept.stillAvailable(tenantId, named);
+            if (available.size() == named.size() || attempt == 3) {
+                return views(enterprise, matches.stream().filter(match -> available.contains(match.patentId()))
+                        .toList(), patents.corpus());
             }
-            return result;
         }
+    }
+
+    /** The {@code k} enterprises a patent of the corpus suits best, ranked from 1. */
+    private static List<MatchView> suitedTo(KeptForMatching.Patents patents, KeptForMatching.KeptEnterprises all,
+            int patentIndex, int k) {
+        MatchablePatent patent = patents.corpus().patent(patentIndex);
+        List<Match> matches = patents.engine().topEnterprises(patentIndex, all.index(), k);
+        List<MatchView> result = new ArrayList<>();
+        for (int rank = 0; rank < matches.size(); rank++) {
+            EnterpriseQuery enterprise = all.byCode().get(matches.get(rank).enterpriseId());
+            result.add(view(enterprise.id(), enterprise.name(), matches.get(rank), patent, rank + 1));
+        }
+        return result;
+    }
+
+    /** A kept enterprise that changed is read again before the kept ones are next used (the sweep comes later). */
+    void enterpriseChanged(@Observes EnterpriseChanged event) {
+        kept.enterprisesChanged(new TenantId(event.tenantId()), List.of(event.creditCode()));
     }
 
     /** The inbox of the user's enterprise. */
@@ -374,6 +394,7 @@ public class Matching {
                 response.reason() == null ? null : response.reason().strip(), username)) {
             throw new NotFound("pushed patent", patentId);
         }
+        kept.enterprisesChanged(tenant.require(), List.of(enterprise)); // its answers move its later matches
         audit.record(tenant.require(), username, "matching.inbox.answered", patentId, response.response()
                 + (response.reason() == null ? "" : ": " + response.reason()));
         return item(enterprise, patentId);
@@ -384,7 +405,7 @@ public class Matching {
                 .orElseThrow(() -> new NotFound("pushed patent", patentId));
     }
 
-    /** The tenant's patents available for a deal, indexed for matching (read from the library each time). */
+    /** The tenant's patents available for a deal, read from the library and indexed for matching. */
     private PatentCorpus availablePatents(TenantId tenantId) {
         List<MatchablePatent> patents = new ArrayList<>();
         library.forEachMatchable(tenantId, patents::add);
@@ -407,7 +428,8 @@ public class Matching {
         List<MatchView> result = new ArrayList<>();
         for (int rank = 0; rank < matches.size(); rank++) {
             Match match = matches.get(rank);
-            result.add(view(enterprise, match, corpus.patent(corpus.indexOf(match.patentId())), rank + 1));
+            result.add(view(enterprise.creditCode(), enterprise.profile().name(), match,
+                    corpus.patent(corpus.indexOf(match.patentId())), rank + 1));
         }
         return result;
     }
@@ -434,8 +456,8 @@ public class Matching {
                 .anyMatch(enterprise.profile().recognitions()::contains);
     }
 
-    private static MatchView view(EnterpriseView enterprise, Match match, MatchablePatent patent, int rank) {
-        return new MatchView(enterprise.creditCode(), enterprise.profile().name(), match.patentId(),
+    private static MatchView view(String creditCode, String name, Match match, MatchablePatent patent, int rank) {
+        return new MatchView(creditCode, name, match.patentId(),
                 patent == null ? null : patent.title(), patent == null ? null : patent.institution(), rank,
                 match.score(), match.branches(), match.segments(), match.sharedTerms(), match.priors(),
                 patent == null ? null : patent.tenantId());

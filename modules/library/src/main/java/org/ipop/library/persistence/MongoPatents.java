@@ -11,6 +11,7 @@ import com.mongodb.client.model.WriteModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -283,11 +284,33 @@ public class MongoPatents {
         Scans.forEach(collection(tenant), Filters.and(Filters.eq("status", ScreeningStatus.ADMITTED.name()),
                         Filters.nin("deal.status", DealStatus.TRANSFERRED.name(), DealStatus.EXCLUSIVE_LICENCE.name())),
                 Projections.exclude("history", "changes"), doc -> {
-                    Document biblio = doc.get("biblio", new Document());
-                    if (LegalStatus.read(biblio.getString("legalStatus")) != LegalStatus.LAPSED) {
+                    if (!lapsed(doc)) {
                         action.accept(PatentViews.matchable(tenant, doc));
                     }
                 });
+    }
+
+    /**
+     * Those of the given patents that are available for a deal, as {@link #forEachMatchable(TenantId, Consumer)}
+     * decides: read by id (which the {@code _id} index serves, whatever the size of the library) and checked here.
+     */
+    public void forEachMatchable(TenantId tenant, Collection<String> ids, Consumer<MatchablePatent> action) {
+        List<String> wanted = List.copyOf(ids);
+        for (int from = 0; from < wanted.size(); from += Scans.CHUNK) {
+            collection(tenant).find(Filters.in("_id", wanted.subList(from, Math.min(wanted.size(),
+                    from + Scans.CHUNK)))).projection(Projections.exclude("history", "changes")).forEach(doc -> {
+                        String deal = doc.get("deal", new Document()).getString("status");
+                        if (ScreeningStatus.ADMITTED.name().equals(doc.getString("status"))
+                                && !DealStatus.TRANSFERRED.name().equals(deal)
+                                && !DealStatus.EXCLUSIVE_LICENCE.name().equals(deal) && !lapsed(doc)) {
+                            action.accept(PatentViews.matchable(tenant, doc));
+                        }
+                    });
+        }
+    }
+
+    private static boolean lapsed(Document patent) {
+        return LegalStatus.read(patent.get("biblio", new Document()).getString("legalStatus")) == LegalStatus.LAPSED;
     }
 
     /** The ids of one institution's patents (for spot checks). */

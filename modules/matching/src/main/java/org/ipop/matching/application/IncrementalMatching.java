@@ -21,8 +21,9 @@ import org.ipop.tenancy.Tenants;
 
 /**
  * Incremental matching without a full run: a patent that became available and an enterprise created or changed are
- * noted as they happen and matched together every {@value #SWEEP_SECONDS} s, one corpus per tenant and sweep — an
- * import of a thousand enterprises is one matching, not a thousand. The results join the tenant's continuous
+ * noted as they happen and matched together every {@value #SWEEP_SECONDS} s against what matching keeps of the
+ * tenant between sweeps (its corpus and enterprises, brought up to date with these changes) — an import of a thousand
+ * enterprises is one sweep, not a thousand. The results join the tenant's continuous
  * campaign ({@link Matching#matchIncrementally}), or straight into the inboxes for a tenant whose descriptor says
  * so ({@link MatchingSettings}). What is pending lives in memory: after a crash, the next full run (or the next
  * change) catches up.

@@ -12,12 +12,14 @@ import org.ipop.library.MatchablePatent;
  * The patents in scope of a matching run, indexed for it: term postings with frequencies in primitive arrays (BM25),
  * patents by SEI branch and by IPC subclass — each list ordered by the patent's prior (tier, then value), so that a
  * large branch contributes its most promising patents first — each patent's text length and province. Built once
- * per run (about 1 KB of heap per patent); read-only afterwards and safe to share between threads.
+ * per run (about 1 KB of heap per patent), or from another corpus plus a few patents ({@link #plus}); read-only
+ * afterwards and safe to share between threads.
  */
 public final class PatentCorpus {
 
     private final List<MatchablePatent> patents;
     private final int[] lengths;
+    private final long totalLength;
     private final double averageLength;
     private final Map<String, Postings> postings;
     private final Map<String, Listed> bySegment;
@@ -34,8 +36,8 @@ public final class PatentCorpus {
      * code.
      */
     private final boolean[][] seiConfirmedOf;
-    private final Map<String, Integer> branchNumbers = new HashMap<>();
-    private final Map<String, Integer> subclassNumbers = new HashMap<>();
+    private final Map<String, Integer> branchNumbers;
+    private final Map<String, Integer> subclassNumbers;
     private final String[] subclassCodes;
     private final int[][] branchNumbersOf;
     /**
@@ -77,25 +79,34 @@ public final class PatentCorpus {
         }
     }
 
-    private PatentCorpus(List<MatchablePatent> patents) {
-        this.patents = List.copyOf(patents);
+    private PatentCorpus(PatentCorpus base, List<MatchablePatent> added) {
+        int start = base == null ? 0 : base.size();
+        List<MatchablePatent> all = new ArrayList<>(start + added.size());
+        if (base != null) {
+            all.addAll(base.patents);
+        }
+        all.addAll(added);
+        this.patents = List.copyOf(all);
         int n = patents.size();
-        this.lengths = new int[n];
-        String[] provinces = new String[n];
-        this.positions = new HashMap<>(n * 2);
-        this.subclassesOf = new String[n][];
-        this.seiConfirmedOf = new boolean[n][];
-        this.branchNumbersOf = new int[n][];
-        this.packedBranches = new long[n];
-        this.subclassNumbersOf = new int[n][];
-        this.provinceNumbers = new int[n];
-        this.priors = new double[n];
+        // Per-patent arrays: the base's entries copied, the added patents' computed below.
+        this.lengths = base == null ? new int[n] : Arrays.copyOf(base.lengths, n);
+        this.subclassesOf = base == null ? new String[n][] : Arrays.copyOf(base.subclassesOf, n);
+        this.seiConfirmedOf = base == null ? new boolean[n][] : Arrays.copyOf(base.seiConfirmedOf, n);
+        this.branchNumbersOf = base == null ? new int[n][] : Arrays.copyOf(base.branchNumbersOf, n);
+        this.packedBranches = base == null ? new long[n] : Arrays.copyOf(base.packedBranches, n);
+        this.subclassNumbersOf = base == null ? new int[n][] : Arrays.copyOf(base.subclassNumbersOf, n);
+        this.provinceNumbers = base == null ? new int[n] : Arrays.copyOf(base.provinceNumbers, n);
+        this.priors = base == null ? new double[n] : Arrays.copyOf(base.priors, n);
+        this.positions = base == null ? new HashMap<>(n * 2) : new HashMap<>(base.positions);
+        this.branchNumbers = base == null ? new HashMap<>() : new HashMap<>(base.branchNumbers);
+        this.subclassNumbers = base == null ? new HashMap<>() : new HashMap<>(base.subclassNumbers);
+        String[] provinces = new String[n - start];
         Map<String, String> interned = new HashMap<>();
         Map<String, IntPairs> building = new HashMap<>();
         Map<String, IntPairs> segments = new HashMap<>();
         Map<String, IntPairs> subclasses = new HashMap<>();
-        long total = 0;
-        for (int i = 0; i < n; i++) {
+        long total = base == null ? 0 : base.totalLength;
+        for (int i = start; i < n; i++) {
             MatchablePatent patent = patents.get(i);
             Map<String, Integer> terms = Terms.of(text(patent));
             int length = 0;
@@ -105,8 +116,9 @@ public final class PatentCorpus {
             }
             lengths[i] = length;
             total += length;
-            provinces[i] = province(patent.regionCode());
-            provinceNumbers[i] = provinceNumber(provinces[i]);
+            String province = province(patent.regionCode());
+            provinces[i - start] = province;
+            provinceNumbers[i] = provinceNumber(province);
             priors[i] = prior(patent);
             subclassesOf[i] = patent.ipcCodes().stream().filter(code -> code.length() >= 4)
                     .map(code -> interned.computeIfAbsent(code.substring(0, 4), key -> key)).distinct()
@@ -125,35 +137,82 @@ public final class PatentCorpus {
             for (MatchablePatent.Segment segment : patent.segments()) {
                 if (segment.catalog().equals("SEI_2021")) {
                     segments.computeIfAbsent(segment.code(), key -> new IntPairs()).addOnce(i);
-                    segments.computeIfAbsent(segment.code() + "|" + provinces[i], key -> new IntPairs()).addOnce(i);
+                    segments.computeIfAbsent(segment.code() + "|" + province, key -> new IntPairs()).addOnce(i);
                 }
             }
             for (String code : patent.ipcCodes()) {
                 if (code.length() >= 4) {
                     subclasses.computeIfAbsent(code.substring(0, 4), key -> new IntPairs()).addOnce(i);
-                    subclasses.computeIfAbsent(code.substring(0, 4) + "|" + provinces[i], key -> new IntPairs())
+                    subclasses.computeIfAbsent(code.substring(0, 4) + "|" + province, key -> new IntPairs())
                             .addOnce(i);
                 }
             }
-            positions.put(patent.id(), i);
+            if (positions.putIfAbsent(patent.id(), i) != null) {
+                throw new IllegalArgumentException("patent " + patent.id() + " is in the corpus twice");
+            }
         }
+        this.totalLength = total;
         this.subclassCodes = new String[subclassNumbers.size()];
         subclassNumbers.forEach((code, number) -> subclassCodes[number] = code);
         this.averageLength = n == 0 ? 1 : Math.max(1, (double) total / n);
-        this.postings = new HashMap<>(building.size() * 2);
-        building.forEach((term, pairs) -> postings.put(term, new Postings(pairs.firsts(), pairs.seconds())));
-        Map<String, Listed> segmentLists = byPrior(segments, true);
-        Map<String, Listed> subclassLists = byPrior(subclasses, false);
-        this.bySegment = new HashMap<>();
-        this.bySegmentAndProvince = new HashMap<>();
-        segmentLists.forEach((key, list) -> (key.contains("|") ? bySegmentAndProvince : bySegment).put(key, list));
-        this.bySubclass = new HashMap<>();
-        this.bySubclassAndProvince = new HashMap<>();
-        subclassLists.forEach((key, list) -> (key.contains("|") ? bySubclassAndProvince : bySubclass).put(key, list));
+        // Postings, branch and subclass lists: the base's shared where no added patent touches them, merged where
+        // one does (the added patents come after the base's, so a list is the base's followed by theirs).
+        this.postings = base == null ? new HashMap<>(building.size() * 2) : new HashMap<>(base.postings);
+        building.forEach((term, pairs) -> postings.merge(term, new Postings(pairs.firsts(), pairs.seconds()),
+                (before, after) -> new Postings(concat(before.patents(), after.patents()),
+                        concat(before.frequencies(), after.frequencies()))));
+        this.bySegment = base == null ? new HashMap<>() : new HashMap<>(base.bySegment);
+        this.bySegmentAndProvince = base == null ? new HashMap<>() : new HashMap<>(base.bySegmentAndProvince);
+        byPrior(segments, true).forEach((key, list) -> (key.contains("|") ? bySegmentAndProvince : bySegment)
+                .merge(key, list, PatentCorpus::merge));
+        this.bySubclass = base == null ? new HashMap<>() : new HashMap<>(base.bySubclass);
+        this.bySubclassAndProvince = base == null ? new HashMap<>() : new HashMap<>(base.bySubclassAndProvince);
+        byPrior(subclasses, false).forEach((key, list) -> (key.contains("|") ? bySubclassAndProvince : bySubclass)
+                .merge(key, list, PatentCorpus::merge));
     }
 
     public static PatentCorpus of(List<MatchablePatent> patents) {
-        return new PatentCorpus(patents);
+        return new PatentCorpus(null, patents);
+    }
+
+    /**
+     * This corpus with more patents, as {@link #of} would build it from this corpus's patents followed by these
+     * (the same numbering, lists, postings and statistics), without computing this corpus's patents again: what
+     * incremental matching does when a patent becomes available (measured at national scale: docs/benchmarks.md).
+     * This corpus is left as it is; the subclass profiles of the new one are built again on first use.
+     *
+     * @throws IllegalArgumentException if a patent is already in the corpus
+     */
+    public PatentCorpus plus(List<MatchablePatent> added) {
+        return added.isEmpty() ? this : new PatentCorpus(this, added);
+    }
+
+    private static int[] concat(int[] first, int[] second) {
+        int[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    /**
+     * Two lists ordered by key, the second's patents all numbered after the first's, merged as one sort of both would
+     * order them: by key, ties in the order of the patents' numbers (so the first's come first).
+     */
+    private static Listed merge(Listed first, Listed second) {
+        int size = first.size() + second.size();
+        int[] patents = new int[size];
+        float[] keys = new float[size];
+        int a = 0;
+        int b = 0;
+        for (int m = 0; m < size; m++) {
+            if (b == second.size() || (a < first.size() && first.keys()[a] >= second.keys()[b])) {
+                patents[m] = first.patents()[a];
+                keys[m] = first.keys()[a++];
+            } else {
+                patents[m] = second.patents()[b];
+                keys[m] = second.keys()[b++];
+            }
+        }
+        return new Listed(patents, keys);
     }
 
     public int size() {

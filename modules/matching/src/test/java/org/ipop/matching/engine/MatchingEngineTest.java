@@ -251,6 +251,57 @@ class MatchingEngineTest {
     }
 
     @Test
+    void a_corpus_plus_new_patents_matches_as_the_corpus_built_from_all_of_them() {
+        World world = randomWorld(5, 240, 300);
+        List<MatchablePatent> patents = world.patents();
+        PatentCorpus whole = PatentCorpus.of(patents);
+        // Built in three steps, the way incremental matching grows a tenant's corpus.
+        PatentCorpus grown = PatentCorpus.of(patents.subList(0, 200)).plus(patents.subList(200, 201))
+                .plus(patents.subList(201, 240));
+        assertEquals(whole.size(), grown.size());
+        for (int p = 0; p < patents.size(); p++) {
+            assertEquals(p, grown.indexOf("P" + p));
+            assertEquals(whole.length(p), grown.length(p));
+            assertEquals(whole.priorOf(p), grown.priorOf(p));
+            assertEquals(whole.packedBranchesOf(p), grown.packedBranchesOf(p));
+            assertEquals(boxed(whole.subclassNumbersOf(p)), boxed(grown.subclassNumbersOf(p)));
+        }
+        assertEquals(whole.averageLength(), grown.averageLength(), 1e-12);
+        java.util.Set<String> terms = new java.util.TreeSet<>();
+        for (int p : new int[] {0, 150, 210, 239}) {
+            terms.addAll(whole.termsOf(p).keySet());
+        }
+        assertTrue(terms.size() > 5, "terms " + terms);
+        for (String term : terms) {
+            assertEquals(boxed(whole.postings(term).patents()), boxed(grown.postings(term).patents()), term);
+            assertEquals(whole.idf(term), grown.idf(term), 1e-12, term);
+        }
+        for (String branch : List.of("6.4", "2.1", "1.2")) {
+            for (String province : java.util.Arrays.asList(null, "420000", "110000")) {
+                assertEquals(boxed(whole.withSegment(branch, province).patents()),
+                        boxed(grown.withSegment(branch, province).patents()), branch + " in " + province);
+            }
+        }
+        for (String subclass : List.of("H01M", "F17C", "B25J")) {
+            assertEquals(boxed(whole.withSubclass(subclass, "420000").patents()),
+                    boxed(grown.withSubclass(subclass, "420000").patents()), subclass);
+        }
+        MatchingEngine fromWhole = new MatchingEngine(whole);
+        MatchingEngine fromGrown = new MatchingEngine(grown);
+        for (EnterpriseQuery enterprise : world.enterprises()) {
+            assertEquals(fromWhole.topPatents(enterprise, 10), fromGrown.topPatents(enterprise, 10), enterprise.id());
+        }
+        EnterpriseIndex index = EnterpriseIndex.of(world.enterprises());
+        for (int p = 200; p < patents.size(); p++) {
+            assertEquals(fromWhole.topEnterprises(p, index, 10), fromGrown.topEnterprises(p, index, 10), "P" + p);
+        }
+        assertTrue(fromGrown.topEnterprises(200, index, 10).size() > 0, "the added patent suits someone");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> grown.plus(patents.subList(3, 4)), "a patent already in the corpus is refused");
+        assertEquals(200, PatentCorpus.of(patents.subList(0, 200)).size(), "the base corpus is left as it was");
+    }
+
+    @Test
     void several_workers_sharing_one_engine_find_what_one_finds() throws Exception {
         World world = randomWorld(11, 300, 600);
         Map<String, List<Match>> alone = new HashMap<>();
