@@ -300,7 +300,9 @@ export function createMatching(shell) {
 
   function schedulePoll() {
     clearTimeout(pollTimer);
-    const running = (m.campaigns.value ?? []).some((c) => c.status === 'RUNNING');
+    // Also while a scheduled run is about to start, so the operator sees it start without reloading.
+    const running = (m.campaigns.value ?? []).some((c) => c.status === 'RUNNING'
+      || (c.status === 'SCHEDULED' && new Date(c.runAt).getTime() - Date.now() < 120_000));
     if (running) {
       const request = generation;
       pollTimer = setTimeout(() => { if (request === generation) loadCampaigns(); }, POLL_MILLIS);
@@ -312,6 +314,10 @@ export function createMatching(shell) {
       if (action === 'push') showResults(campaign.id);
       loadCampaigns();
     });
+  }
+
+  function unschedule(campaign) {
+    act('action', 'mCampaigns', () => api(`/api/matching/campaigns/${campaign.id}/schedule`, { method: 'DELETE' }), () => loadCampaigns());
   }
 
   function showResults(id) {
@@ -327,6 +333,9 @@ export function createMatching(shell) {
       recognitions: RECOGNITIONS.filter((r) => form.querySelector(`[name="target-${r}"]`)?.checked),
       k: value('k') === '' ? null : Number(value('k')),
       scope: value('scope') || 'LIBRARY',
+      // datetime-local is the user's wall-clock time: sent as an instant, so the server need not guess the zone.
+      runAt: value('runAt') === '' ? null : (Number.isNaN(new Date(value('runAt')).getTime()) ? value('runAt')
+        : new Date(value('runAt')).toISOString()),
     };
     act('campaignForm', 'mCampaigns', () => api('/api/matching/campaigns', { method: 'POST', body }), () => {
       refresh('mCampaigns', { keepValues: false });
@@ -335,7 +344,7 @@ export function createMatching(shell) {
   }
 
   function campaignsView() {
-    const { byField, unplaced } = placeErrors(m.campaignForm.problem, ['name', 'branches', 'regions', 'recognitions', 'k', 'scope']);
+    const { byField, unplaced } = placeErrors(m.campaignForm.problem, ['name', 'branches', 'regions', 'recognitions', 'k', 'scope', 'runAt']);
     const field = (name, props = {}) => h('div', { class: props.col ?? 'col-md-3' },
       h('label', { class: 'form-label', for: `campaign-${name}`, text: t(`campaign.field.${name}`) }),
       h('input', { id: `campaign-${name}`, name, class: `form-control${byField.has(name) ? ' is-invalid' : ''}`,
@@ -352,7 +361,8 @@ export function createMatching(shell) {
         h('select', { id: 'campaign-scope', name: 'scope', class: `form-select${byField.has('scope') ? ' is-invalid' : ''}` },
           ['LIBRARY', 'NETWORK'].map((scope) => h('option', { value: scope, text: t(`campaign.scope.${scope}`) }))),
         byField.has('scope') && h('div', { class: 'invalid-feedback d-block', text: feedbackText(byField.get('scope'), true) })),
-      h('fieldset', { class: 'col-md-9' }, h('legend', { class: 'form-label fs-6', text: t('campaign.field.recognitions') }),
+      field('runAt', { type: 'datetime-local', col: 'col-md-4' }),
+      h('fieldset', { class: 'col-md-5' }, h('legend', { class: 'form-label fs-6', text: t('campaign.field.recognitions') }),
         RECOGNITIONS.map((r) => h('div', { class: 'form-check form-check-inline' },
           h('input', { class: 'form-check-input', type: 'checkbox', id: `target-${r}`, name: `target-${r}` }),
           h('label', { class: 'form-check-label', for: `target-${r}`, text: t(`enterprise.recognition.${r}`) })))),
@@ -367,16 +377,19 @@ export function createMatching(shell) {
             h('td', {}, c.name, ' ', h('span', { class: 'badge text-bg-light border campaign-scope', text: t(`campaign.scope.${c.scope ?? 'LIBRARY'}`) }),
               c.continuous && h('span', { class: 'badge text-bg-info ms-1 campaign-continuous', title: t('campaign.continuousHelp'), text: t('campaign.continuous') })),
             h('td', {}, h('span', { class: 'badge text-bg-light', text: t(`campaign.status.${c.status}`) }),
+              c.status === 'SCHEDULED' && h('div', { class: 'small text-secondary campaign-run-at', text: t('campaign.runAt', { time: formatTime(c.runAt) }) }),
               c.failure && h('div', { class: 'small text-danger', text: c.failure })),
-            h('td', {}, c.status === 'DRAFT' ? '—' : h('div', { class: 'progress', role: 'progressbar', style: 'min-width: 6rem',
+            h('td', {}, ['DRAFT', 'SCHEDULED'].includes(c.status) ? '—' : h('div', { class: 'progress', role: 'progressbar', style: 'min-width: 6rem',
               'aria-valuenow': String(c.enterprisesDone), 'aria-valuemin': '0', 'aria-valuemax': String(c.enterprisesInScope),
               'aria-label': t('campaign.col.progress') },
             h('div', { class: 'progress-bar', style: `width: ${c.enterprisesInScope ? Math.round(100 * c.enterprisesDone / c.enterprisesInScope) : 100}%`,
               text: `${c.enterprisesDone}/${c.enterprisesInScope}` }))),
             h('td', { text: String(c.matches) }), h('td', { text: String(c.pushed) }),
             h('td', { class: 'text-nowrap' },
-              ['DRAFT', 'READY', 'FAILED'].includes(c.status) && h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary me-1 campaign-run',
-                disabled: m.action.busy, text: t('campaign.run'), onclick: () => campaignAction(c, 'run') }),
+              ['DRAFT', 'SCHEDULED', 'READY', 'FAILED'].includes(c.status) && h('button', { type: 'button', class: 'btn btn-sm btn-outline-primary me-1 campaign-run',
+                disabled: m.action.busy, text: t(c.status === 'SCHEDULED' ? 'campaign.runNow' : 'campaign.run'), onclick: () => campaignAction(c, 'run') }),
+              c.status === 'SCHEDULED' && h('button', { type: 'button', class: 'btn btn-sm btn-outline-secondary me-1 campaign-unschedule',
+                disabled: m.action.busy, text: t('campaign.unschedule'), onclick: () => unschedule(c) }),
               ['READY', 'PUSHED'].includes(c.status) && h('button', { type: 'button', class: 'btn btn-sm btn-outline-secondary me-1 campaign-results',
                 text: t('campaign.results'), onclick: () => showResults(c.id) }),
               c.status === 'READY' && h('button', { type: 'button', class: 'btn btn-sm btn-success campaign-push',
@@ -580,7 +593,9 @@ addMessages({
     'campaign.col.name': '活动', 'campaign.col.status': '状态', 'campaign.col.progress': '进度（企业）',
     'campaign.col.matches': '匹配', 'campaign.col.pushed': '已推送', 'campaign.col.actions': '操作',
     'campaign.status.DRAFT': '草稿', 'campaign.status.RUNNING': '匹配中', 'campaign.status.READY': '待推送',
-    'campaign.status.PUSHED': '已推送', 'campaign.status.FAILED': '失败',
+    'campaign.status.PUSHED': '已推送', 'campaign.status.FAILED': '失败', 'campaign.status.SCHEDULED': '已计划',
+    'campaign.field.runAt': '计划运行时间（可选，留空则手动运行）', 'campaign.runAt': '将于 {time} 自动运行',
+    'campaign.runNow': '立即运行', 'campaign.unschedule': '取消计划',
     'campaign.run': '运行匹配', 'campaign.results': '查看结果', 'campaign.push': '推送给企业',
     'campaign.resultsTitle': '匹配结果（含匹配理由）',
     'campaign.noMatches': '没有匹配结果：范围内没有企业，或没有可交易的入库专利。',
@@ -676,7 +691,9 @@ addMessages({
     'campaign.col.name': 'Campaign', 'campaign.col.status': 'Status', 'campaign.col.progress': 'Progress (companies)',
     'campaign.col.matches': 'Matches', 'campaign.col.pushed': 'Pushed', 'campaign.col.actions': 'Actions',
     'campaign.status.DRAFT': 'Draft', 'campaign.status.RUNNING': 'Running', 'campaign.status.READY': 'Ready to push',
-    'campaign.status.PUSHED': 'Pushed', 'campaign.status.FAILED': 'Failed',
+    'campaign.status.PUSHED': 'Pushed', 'campaign.status.FAILED': 'Failed', 'campaign.status.SCHEDULED': 'Scheduled',
+    'campaign.field.runAt': 'Run at (optional; empty: run by hand)', 'campaign.runAt': 'Runs by itself at {time}',
+    'campaign.runNow': 'Run now', 'campaign.unschedule': 'Cancel schedule',
     'campaign.run': 'Run', 'campaign.results': 'Results', 'campaign.push': 'Push to companies',
     'campaign.resultsTitle': 'Results, with why each was matched',
     'campaign.noMatches': 'No matches: no company in scope, or no admitted patent available.',

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -101,6 +102,35 @@ class MatchingBrowserIT extends PlatformIT {
         new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.attributeToBe(item, "data-response", "NOT_RELEVANT"));
         HeadlessChromium.screenshot(browser, "matching-inbox-answered");
+    }
+
+    @Test
+    void an_operator_schedules_a_campaign_and_cancels_the_schedule() {
+        String name = "浏览器计划活动 " + UUID.randomUUID().toString().substring(0, 8);
+        start();
+        logIn("hubei-operator", "operator");
+        type(By.id("campaign-name"), name);
+        // A datetime-local field is typed segment by segment in the browser's locale: set its value directly.
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript("document.getElementById('campaign-runAt').value = '2020-01-01T09:00'");
+        click(By.id("campaign-create"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#campaign-runAt.is-invalid")));
+        assertTrue(browser.findElement(By.cssSelector("#campaign-form .invalid-feedback")).getText()
+                .contains("计划时间须晚于当前时间"));
+
+        type(By.id("campaign-name"), name);
+        script.executeScript("document.getElementById('campaign-runAt').value = '2099-01-01T09:00'");
+        click(By.id("campaign-create"));
+        By row = By.cssSelector("#campaigns tr[data-name='" + name + "']");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(row, "data-status", "SCHEDULED"));
+        String when = browser.findElement(By.cssSelector("#campaigns tr[data-name='" + name + "'] .campaign-run-at"))
+                .getText();
+        assertTrue(when.contains("2099"), when);
+        HeadlessChromium.screenshot(browser, "matching-scheduled");
+        click(By.cssSelector("#campaigns tr[data-name='" + name + "'] .campaign-unschedule"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(row, "data-status", "DRAFT"));
     }
 
     @Test

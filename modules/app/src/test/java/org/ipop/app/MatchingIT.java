@@ -414,6 +414,52 @@ class MatchingIT extends PlatformIT {
         assertTrue(patentIds(Api.get("/api/inbox", enterprise).array()).contains(number));
     }
 
+    /** A campaign given a time runs by itself then; one far ahead can be cancelled, by its centre only. */
+    @Test
+    void a_scheduled_campaign_runs_by_itself_and_its_schedule_can_be_cancelled() throws Exception {
+        String operator = Tokens.of("hubei-operator");
+        String campaigns = "/api/matching/campaigns";
+        for (String bad : List.of("明天上午九点", "2020-01-01T09:00")) {
+            Reply refused = Api.sendJson("POST", campaigns, operator, null,
+                    "{\"name\": \"计划时间有误\", \"runAt\": \"" + bad + "\"}");
+            assertEquals(400, refused.status(), refused.body());
+            assertTrue(refused.body().contains("\"runAt\""), "the problem names the field: " + refused.body());
+        }
+
+        java.time.Instant soon = java.time.Instant.now().plusSeconds(2);
+        Reply scheduled = Api.sendJson("POST", campaigns, operator, null,
+                "{\"name\": \"计划运行检查\", \"k\": 5, \"runAt\": \"" + soon + "\"}");
+        assertEquals(201, scheduled.status(), scheduled.body());
+        assertEquals("SCHEDULED", scheduled.json().getString("status"));
+        assertEquals(soon.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), java.time.Instant.parse(
+                scheduled.json().getString("runAt")));
+        String id = scheduled.json().getString("id");
+        long deadline = System.currentTimeMillis() + 60_000;
+        JsonObject state = scheduled.json();
+        while (System.currentTimeMillis() < deadline && !state.getString("status").equals("READY")) {
+            Thread.sleep(500);
+            state = Api.get(campaigns + "/" + id, operator).json();
+        }
+        assertEquals("READY", state.getString("status"), "the platform ran it by itself: " + state);
+        assertTrue(Api.get("/api/audit?limit=50", Tokens.of("hubei-admin")).body()
+                .contains("scheduled by hubei-operator"), "the audit trail says who scheduled the run");
+
+        // Without an offset the time is Beijing time.
+        Reply later = Api.sendJson("POST", campaigns, operator, null,
+                "{\"name\": \"明年计划\", \"runAt\": \"2099-01-01T09:00\"}");
+        assertEquals("2099-01-01T01:00:00Z", later.json().getString("runAt"), later.body());
+        String schedule = campaigns + "/" + later.json().getString("id") + "/schedule";
+        assertEquals(404, Api.call("DELETE", schedule, Tokens.of("wuhan-operator"), null, null, null).status(),
+                "another centre cannot reach the campaign");
+        assertEquals(403, Api.call("DELETE", schedule, Tokens.of("hubei-enterprise"), null, null, null).status());
+        Reply cancelled = Api.call("DELETE", schedule, operator, null, null, null);
+        assertEquals(200, cancelled.status(), cancelled.body());
+        assertEquals("DRAFT", cancelled.json().getString("status"));
+        assertTrue(cancelled.json().isNull("runAt"), cancelled.body());
+        assertEquals(409, Api.call("DELETE", schedule, operator, null, null, null).status(),
+                "nothing is scheduled any more");
+    }
+
     /**
      * Matching keeps each centre's corpus between uses, and nothing tells it that a patent was transferred: what it
      * finds is checked against the library, so a patent that stopped being available is not offered again, and comes

@@ -3,6 +3,11 @@ package org.ipop.matching;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,6 +55,7 @@ public class Matching {
     private static final int DEFAULT_K = 20;
     private static final int PROGRESS_EVERY = 50;
     private static final int MAX_WORKERS = 4;
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final CurrentTenant tenant;
     private final ResourceLibrary library;
@@ -97,15 +103,44 @@ public class Matching {
                         "范围须为 LIBRARY（本中心资源库）或 NETWORK（含网络目录）/ LIBRARY or NETWORK"));
             }
         }
+        Instant runAt = input == null ? null : runAt(input.runAt(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationFailed("匹配活动设置有误 / The campaign is not valid", errors);
         }
         CampaignInput normalised = new CampaignInput(input.name(), input.branches(), input.regions(),
                 input.recognitions().stream().map(r -> Recognition.parse(r).orElseThrow().name()).toList(), k,
-                input.scope());
-        String id = campaigns.create(tenant.require(), normalised, k, actor);
-        audit.record(tenant.require(), actor, "matching.campaign.created", id, input.name());
+                input.scope(), runAt == null ? null : runAt.toString());
+        String id = campaigns.create(tenant.require(), normalised, k, runAt, actor);
+        audit.record(tenant.require(), actor, "matching.campaign.created", id, input.name()
+                + (runAt == null ? "" : ", scheduled for " + runAt));
         return campaign(id);
+    }
+
+    /**
+     * When a campaign is to run by itself: an ISO 8601 date-time, with an offset or Z, or without one as Beijing time
+     * (the centres' time); it must lie ahead. Null if none is set; a problem goes into {@code errors}.
+     */
+    static Instant runAt(String text, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                at = LocalDateTime.parse(text).atZone(BEIJING).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("runAt", text,
+                        "计划时间格式应为 2026-12-01T09:00（北京时间）或带时区 / an ISO 8601 date-time, e.g. 2026-12-01T09:00+08:00"));
+                return null;
+            }
+        }
+        if (!at.isAfter(Instant.now())) {
+            errors.add(new FieldError("runAt", text, "计划时间须晚于当前时间 / the time must lie ahead"));
+            return null;
+        }
+        return at;
     }
 
     public List<CampaignView> campaigns() {
@@ -116,16 +151,47 @@ public class Matching {
         return campaigns.find(tenant.require(), id).orElseThrow(() -> new NotFound("campaign", id));
     }
 
-    /** Starts (or restarts) a run in the background; the campaign shows its progress. */
+    /** Starts (or restarts) a run in the background; the campaign shows its progress. A scheduled one runs now. */
     public CampaignView run(String id, String actor) {
         TenantId tenantId = tenant.require();
         CampaignView campaign = campaign(id);
-        if (!campaigns.transition(tenantId, id, List.of("DRAFT", "READY", "FAILED"), "RUNNING")) {
+        if (!campaigns.transition(tenantId, id, List.of("DRAFT", "SCHEDULED", "READY", "FAILED"), "RUNNING")) {
             throw new Conflict("活动状态为 " + campaign.status() + "，不能运行 / A " + campaign.status()
                     + " campaign cannot be run.");
         }
         audit.record(tenantId, actor, "matching.campaign.run", id, campaign.name());
         ManagedExecutors.executor().execute(() -> execute(tenantId, campaign));
+        return campaign(id);
+    }
+
+    /**
+     * Starts the tenant's scheduled campaigns whose time has come (called outside requests, on every node: the
+     * move from SCHEDULED to RUNNING is one conditional write, so each campaign is run once). Returns how many.
+     */
+    public int runDue(TenantId tenantId) {
+        int started = 0;
+        for (String id : campaigns.due(tenantId, Instant.now())) {
+            if (campaigns.transition(tenantId, id, List.of("SCHEDULED"), "RUNNING")) {
+                CampaignView campaign = campaigns.find(tenantId, id).orElseThrow();
+                audit.record(tenantId, "platform", "matching.campaign.run", id, campaign.name() + " (scheduled by "
+                        + campaign.createdBy() + " for " + campaign.runAt() + ")");
+                ManagedExecutors.executor().execute(() -> execute(tenantId, campaign));
+                started++;
+            }
+        }
+        return started;
+    }
+
+    /** Cancels a campaign's scheduled run: it goes back to DRAFT, to be run by hand or scheduled anew. */
+    public CampaignView unschedule(String id, String actor) {
+        TenantId tenantId = tenant.require();
+        CampaignView campaign = campaign(id);
+        if (!campaigns.unschedule(tenantId, id)) {
+            throw new Conflict("活动状态为 " + campaign.status() + "，没有计划中的运行 / A " + campaign.status()
+                    + " campaign has no scheduled run.");
+        }
+        audit.record(tenantId, actor, "matching.campaign.unscheduled", id, campaign.name() + " (was "
+                + campaign.runAt() + ")");
         return campaign(id);
     }
 

@@ -3,6 +3,8 @@ package org.ipop.matching.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,8 +125,15 @@ public class MatchingDemoData {
                     .replace("的研发、生产与销售", "") + "相关专利技术", "希望引进高校成熟专利技术，提升产品性能、降低生产成本，可接受许可或转让。",
                     profiles.getFirst().branches().getFirst(), 20, 100, List.of("LICENCE", "TRANSFER"), null));
             CampaignView campaign = matching.create(new CampaignInput("示范推送：本中心全部企业", List.of(), List.of(),
-                    List.of(), 10, CampaignInput.LIBRARY), operator);
+                    List.of(), 10, CampaignInput.LIBRARY, null), operator);
             matching.run(campaign.id(), operator);
+            // And one waiting for its time: the first of next month, 9:00 Beijing time, for the first branch.
+            String firstOfNextMonth = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(1)
+                    .withDayOfMonth(1) + "T09:00";
+            String branch = profiles.getFirst().branches().getFirst();
+            matching.create(new CampaignInput("示范计划：下月初推送「" + ReferenceData.get()
+                    .industryBranch(branch).map(b -> b.name()).orElse(branch) + "」领域企业", List.of(branch),
+                    List.of(), List.of(), 20, CampaignInput.LIBRARY, firstOfNextMonth), operator);
             return campaign.id();
         });
         // The run is in the background: push once it is ready.

@@ -13,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -45,11 +46,14 @@ public class MongoCampaigns {
         this(null);
     }
 
-    public String create(TenantId tenant, CampaignInput input, int k, String actor) {
+    /** A new campaign: DRAFT, or SCHEDULED if {@code runAt} is set. */
+    public String create(TenantId tenant, CampaignInput input, int k, Instant runAt, String actor) {
         String id = UUID.randomUUID().toString();
         campaigns(tenant).insertOne(new Document("_id", id).append("name", input.name().strip())
                 .append("scope", input.scope()).append("branches", input.branches()).append("regions", input.regions())
-                .append("recognitions", input.recognitions()).append("k", k).append("status", "DRAFT")
+                .append("recognitions", input.recognitions()).append("k", k)
+                .append("status", runAt == null ? "DRAFT" : "SCHEDULED")
+                .append("runAt", runAt == null ? null : Date.from(runAt))
                 .append("enterprisesInScope", 0L).append("enterprisesDone", 0L).append("patentsInScope", 0L)
                 .append("matches", 0L).append("pushed", 0L).append("createdBy", actor)
                 .append("createdAt", new Date()));
@@ -120,6 +124,21 @@ public class MongoCampaigns {
         return campaigns(tenant).updateOne(Filters.and(Filters.eq("_id", id), Filters.in("status", from)),
                 Updates.combine(Updates.set("status", to), Updates.set(to.toLowerCase() + "At", new Date())))
                 .getModifiedCount() == 1;
+    }
+
+    /** The scheduled campaigns whose time has come, earliest first. */
+    public List<String> due(TenantId tenant, Instant now) {
+        List<String> ids = new ArrayList<>();
+        campaigns(tenant).find(Filters.and(Filters.eq("status", "SCHEDULED"), Filters.lte("runAt", Date.from(now))))
+                .sort(Sorts.ascending("runAt")).projection(new Document("_id", 1))
+                .forEach(doc -> ids.add(doc.getString("_id")));
+        return ids;
+    }
+
+    /** A scheduled campaign back to DRAFT, its time forgotten; false if it was not scheduled. */
+    public boolean unschedule(TenantId tenant, String id) {
+        return campaigns(tenant).updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", "SCHEDULED")),
+                Updates.combine(Updates.set("status", "DRAFT"), Updates.unset("runAt"))).getModifiedCount() == 1;
     }
 
     public void started(TenantId tenant, String id, long enterprises, long patents) {
@@ -198,6 +217,6 @@ public class MongoCampaigns {
                 number(doc, "patentsInScope"), number(doc, "matches"), number(doc, "pushed"),
                 doc.getString("failure"), doc.getString("createdBy"), iso(doc.getDate("createdAt")),
                 iso(doc.getDate("finishedAt")), iso(doc.getDate("pushedAt")),
-                doc.getBoolean("continuous", false));
+                doc.getBoolean("continuous", false), iso(doc.getDate("runAt")));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -74,6 +75,13 @@ public class MatchingResource {
     @Path("campaigns/{id}/run")
     public Response run(@PathParam("id") String id) {
         return Response.accepted(matching.run(id, token.getName())).build();
+    }
+
+    /** Cancels a scheduled run: the campaign goes back to DRAFT. */
+    @DELETE
+    @Path("campaigns/{id}/schedule")
+    public CampaignView unschedule(@PathParam("id") String id) {
+        return matching.unschedule(id, token.getName());
     }
 
     @GET
