@@ -273,11 +273,16 @@ public class ResourceLibrary {
 
     /**
      * Those of the given patents of {@code tenant} that are available for a deal now (incremental matching reads the
-     * patents that just became available, and checks its results against what changed since its corpus was read).
+     * patents that just became available).
      */
     public void forEachMatchable(TenantId tenantId, Collection<String> applicationNumbers,
             Consumer<MatchablePatent> action) {
         patents.forEachMatchable(tenantId, applicationNumbers, action);
+    }
+
+    /** Which of the given patents of {@code tenant} are available for a deal now. */
+    public Set<String> availableAmong(TenantId tenantId, Collection<String> applicationNumbers) {
+        return patents.availableAmong(tenantId, applicationNumbers);
     }
 
     /**

@@ -79,17 +79,7 @@ final class KeptForMatching {
 
         /** The enterprise's query with the patents no longer available excluded too. */
         EnterpriseQuery excludingUnavailable(EnterpriseQuery query) {
-            if (unavailable.isEmpty()) {
-                return query;
-            }
-            Set<String> excluded = new HashSet<>(query.excluded());
-            excluded.addAll(unavailable);
-            return new EnterpriseQuery(query.id(), query.name(), query.segments(), query.ipcSubclasses(),
-                    query.terms(), query.provinceCode(), query.recognised(), excluded, query.feedback());
-        }
-
-        boolean older(Duration age) {
-            return System.nanoTime() - readAt > age.toNanos();
+            return query.alsoExcluding(unavailable);
         }
     }
 
@@ -108,6 +98,11 @@ final class KeptForMatching {
         this.queryOf = queryOf;
     }
 
+    /** Whether what was read at {@code readAt} (nanoTime) is older than {@link #MAX_AGE}. */
+    private static boolean tooOld(long readAt) {
+        return System.nanoTime() - readAt > MAX_AGE.toNanos();
+    }
+
     private Kept of(TenantId tenant) {
         return kept.computeIfAbsent(tenant, t -> new Kept());
     }
@@ -117,7 +112,7 @@ final class KeptForMatching {
         Kept mine = of(tenant);
         synchronized (mine) {
             Patents current = mine.patents.get();
-            if (current == null || current.older(MAX_AGE)) {
+            if (current == null || tooOld(current.readAt())) {
                 List<MatchablePatent> all = new ArrayList<>();
                 library.forEachMatchable(tenant, all::add);
                 current = Patents.read(PatentCorpus.of(all));
@@ -197,7 +192,7 @@ final class KeptForMatching {
         synchronized (mine) {
             KeptEnterprises current = mine.enterprises.get();
             Set<String> changed = new HashSet<>(mine.changedEnterprises);
-            if (current == null || System.nanoTime() - current.readAt() > MAX_AGE.toNanos()
+            if (current == null || tooOld(current.readAt())
                     || changed.size() > current.byCode().size() * READ_ALL_ABOVE) {
                 long readAt = System.nanoTime();
                 Map<String, EnterpriseQuery> byCode = new LinkedHashMap<>();
@@ -226,8 +221,7 @@ final class KeptForMatching {
      * results.
      */
     Set<String> stillAvailable(TenantId tenant, Set<String> applicationNumbers) {
-        Set<String> available = new HashSet<>();
-        library.forEachMatchable(tenant, applicationNumbers, patent -> available.add(patent.id()));
+        Set<String> available = library.availableAmong(tenant, applicationNumbers);
         Set<String> gone = new HashSet<>(applicationNumbers);
         gone.removeAll(available);
         unavailable(tenant, gone);

@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -277,40 +279,57 @@ public class MongoPatents {
     }
 
     /**
-     * Every patent of {@code tenant} available for a deal — admitted to the library, not lapsed, neither transferred
-     * nor under an exclusive licence — for matching.
+     * Every patent of {@code tenant} available for a deal ({@link #availableForADeal}), for matching. The server
+     * narrows the scan by status and deal status; the rule itself, lapse included, is applied here.
      */
     public void forEachMatchable(TenantId tenant, Consumer<MatchablePatent> action) {
         Scans.forEach(collection(tenant), Filters.and(Filters.eq("status", ScreeningStatus.ADMITTED.name()),
                         Filters.nin("deal.status", DealStatus.TRANSFERRED.name(), DealStatus.EXCLUSIVE_LICENCE.name())),
                 Projections.exclude("history", "changes"), doc -> {
-                    if (!lapsed(doc)) {
+                    if (availableForADeal(doc)) {
                         action.accept(PatentViews.matchable(tenant, doc));
                     }
                 });
     }
 
-    /**
-     * Those of the given patents that are available for a deal, as {@link #forEachMatchable(TenantId, Consumer)}
-     * decides: read by id (which the {@code _id} index serves, whatever the size of the library) and checked here.
-     */
+    /** Those of the given patents that are available for a deal, for matching. */
     public void forEachMatchable(TenantId tenant, Collection<String> ids, Consumer<MatchablePatent> action) {
+        forEachById(tenant, ids, Projections.exclude("history", "changes"), doc -> {
+            if (availableForADeal(doc)) {
+                action.accept(PatentViews.matchable(tenant, doc));
+            }
+        });
+    }
+
+    /** Which of the given patents are available for a deal now (reading only what the rule needs). */
+    public Set<String> availableAmong(TenantId tenant, Collection<String> ids) {
+        Set<String> available = new HashSet<>();
+        forEachById(tenant, ids, Projections.include("status", "deal.status", "biblio.legalStatus"), doc -> {
+            if (availableForADeal(doc)) {
+                available.add(doc.getString("_id"));
+            }
+        });
+        return available;
+    }
+
+    /**
+     * Patents by id, {@link Scans#CHUNK} at a time, with nothing else in the filter: the embedded store serves a
+     * query from an index only when the query has exactly the index's fields, whatever the size of the library.
+     */
+    private void forEachById(TenantId tenant, Collection<String> ids, Bson projection, Consumer<Document> action) {
         List<String> wanted = List.copyOf(ids);
         for (int from = 0; from < wanted.size(); from += Scans.CHUNK) {
             collection(tenant).find(Filters.in("_id", wanted.subList(from, Math.min(wanted.size(),
-                    from + Scans.CHUNK)))).projection(Projections.exclude("history", "changes")).forEach(doc -> {
-                        String deal = doc.get("deal", new Document()).getString("status");
-                        if (ScreeningStatus.ADMITTED.name().equals(doc.getString("status"))
-                                && !DealStatus.TRANSFERRED.name().equals(deal)
-                                && !DealStatus.EXCLUSIVE_LICENCE.name().equals(deal) && !lapsed(doc)) {
-                            action.accept(PatentViews.matchable(tenant, doc));
-                        }
-                    });
+                    from + Scans.CHUNK)))).projection(projection).forEach(action);
         }
     }
 
-    private static boolean lapsed(Document patent) {
-        return LegalStatus.read(patent.get("biblio", new Document()).getString("legalStatus")) == LegalStatus.LAPSED;
+    /** Admitted to the library, not lapsed, neither transferred nor under an exclusive licence. */
+    private static boolean availableForADeal(Document patent) {
+        String deal = patent.get("deal", new Document()).getString("status");
+        return ScreeningStatus.ADMITTED.name().equals(patent.getString("status"))
+                && !DealStatus.TRANSFERRED.name().equals(deal) && !DealStatus.EXCLUSIVE_LICENCE.name().equals(deal)
+                && LegalStatus.read(patent.get("biblio", new Document()).getString("legalStatus")) != LegalStatus.LAPSED;
     }
 
     /** The ids of one institution's patents (for spot checks). */

@@ -1,5 +1,7 @@
 package org.ipop.matching.engine;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,16 @@ public record EnterpriseQuery(String id, String name, Map<String, BranchLink> se
     public EnterpriseQuery withFeedback(Map<String, Integer> bySegment) {
         return new EnterpriseQuery(id, name, segments, ipcSubclasses, terms, provinceCode, recognised, excluded,
                 bySegment);
+    }
+
+    /** The same enterprise, not to be offered these patents either. */
+    public EnterpriseQuery alsoExcluding(Collection<String> patents) {
+        if (excluded.containsAll(patents)) {
+            return this;
+        }
+        Set<String> all = new HashSet<>(excluded);
+        all.addAll(patents);
+        return new EnterpriseQuery(id, name, segments, ipcSubclasses, terms, provinceCode, recognised, all, feedback);
     }
 
     /** Builds the query of a registered enterprise, bridging its industry classes to segments. */
