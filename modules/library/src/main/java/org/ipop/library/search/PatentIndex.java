@@ -44,7 +44,8 @@ import org.apache.lucene.util.IOUtils;
 /**
  * The Chinese full-text search index of one tenant's patent library, a derived copy of the application's store.
  *
- * <p>Threads: any number of concurrent searches, and writes from any thread (Lucene's {@link IndexWriter} is
+ * <p>Threads: searches from any number of threads, of which as many run at once as the process has {@link SearchSlots}
+ * (shared by every index; the others wait their turn), and writes from any thread (Lucene's {@link IndexWriter} is
  * thread-safe; one writer per directory, so open a directory once per process).
  *
  * <p>Visibility: a background daemon thread makes writes searchable (searches never pay for a refresh). It looks
@@ -88,8 +89,22 @@ public final class PatentIndex implements AutoCloseable {
 
     /** Indexing buffer: large enough that a bulk rebuild writes few small segments, small beside a 2 GB heap. */
     private static final double RAM_BUFFER_MB = 64;
-    /** Facet counts of this many recent broad queries are kept (see {@link FacetCache}). */
+    /**
+     * Facet counts of this many recent broad queries are kept (see {@link ReaderCache}), for other pages and orders
+     * of the same hits.
+     */
     private static final int FACET_CACHE_ENTRIES = 256;
+    /**
+     * Facet counts of queries with fewer hits are not kept: cheap to count again (well under a millisecond), and
+     * such queries are rarely repeated with another page or order.
+     */
+    static final int FACET_CACHE_MIN_HITS = 10_000;
+    /**
+     * Whole results (page and facets) of this many recent searches are kept, about 2 to 15 KB each (20 hits, and up
+     * to {@value #MAX_FACET_VALUES} values per facet). The words users type most come again and again: in the search
+     * benchmark's mix of real title words, half of the one-word queries repeat an earlier one.
+     */
+    private static final int RESULT_CACHE_ENTRIES = 1_024;
     private static final Set<String> STORED_FIELDS = Set.of(PatentFields.ID, PatentFields.TITLE);
 
     private static final System.Logger LOG = System.getLogger(PatentIndex.class.getName());
@@ -99,16 +114,20 @@ public final class PatentIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final QueryTranslator translator;
     private final FacetOrdinals facetOrdinals = new FacetOrdinals();
-    private final FacetCache facetCache;
+    private final ReaderCache<FacetKey, FacetCounter.Counts> facetCache;
+    private final ReaderCache<ResultKey, SearchResult> recentResults;
+    private final SearchSlots slots;
     private final ScheduledExecutorService refresher;
     private final Object commitLock = new Object();
     /** Writes since the background thread last refreshed; counted after each write. */
     private final AtomicLong unrefreshedWrites = new AtomicLong();
     private long lastRefreshNanos = System.nanoTime(); // used by the refresh thread only
 
-    private PatentIndex(Directory directory, int facetCacheEntries) throws IOException {
+    private PatentIndex(Directory directory, boolean caching, SearchSlots slots) throws IOException {
         this.directory = directory;
-        this.facetCache = new FacetCache(facetCacheEntries);
+        this.facetCache = new ReaderCache<>(caching ? FACET_CACHE_ENTRIES : 0);
+        this.recentResults = new ReaderCache<>(caching ? RESULT_CACHE_ENTRIES : 0);
+        this.slots = slots;
         Analyzer analyzer = PatentFields.analyzer();
         boolean current = DirectoryReader.indexExists(directory)
                 && PatentFields.SCHEMA_VERSION.equals(readCommitData(directory).get(SCHEMA_KEY));
@@ -142,14 +161,17 @@ public final class PatentIndex implements AutoCloseable {
      * Fails if another {@code PatentIndex} has the directory open (Lucene's write lock).
      */
     public static PatentIndex open(Path directory) {
-        return open(directory, FACET_CACHE_ENTRIES);
+        return open(directory, true, SearchSlots.SHARED);
     }
 
-    /** {@link #open(Path)} with another facet cache size (0: none), for measurements. */
-    static PatentIndex open(Path directory, int facetCacheEntries) {
+    /**
+     * {@link #open(Path)} with or without the caches of facet counts and results, and with other search slots, for
+     * measurements.
+     */
+    static PatentIndex open(Path directory, boolean caching, SearchSlots slots) {
         try {
             Files.createDirectories(directory);
-            return openOn(new MMapDirectory(directory), facetCacheEntries);
+            return openOn(new MMapDirectory(directory), caching, slots);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the patent index in " + directory, e);
         }
@@ -158,15 +180,15 @@ public final class PatentIndex implements AutoCloseable {
     /** An index held in memory, for tests. */
     public static PatentIndex inMemory() {
         try {
-            return openOn(new ByteBuffersDirectory(), FACET_CACHE_ENTRIES);
+            return openOn(new ByteBuffersDirectory(), true, SearchSlots.SHARED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static PatentIndex openOn(Directory directory, int facetCacheEntries) throws IOException {
+    private static PatentIndex openOn(Directory directory, boolean caching, SearchSlots slots) throws IOException {
         try {
-            return new PatentIndex(directory, facetCacheEntries);
+            return new PatentIndex(directory, caching, slots);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(directory);
             throw e;
@@ -276,44 +298,74 @@ public final class PatentIndex implements AutoCloseable {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
-    /** One page of the patents matching {@code query}, with its facet counts (see {@link PatentQuery}). */
+    /**
+     * One page of the patents matching {@code query}, with its facet counts (see {@link PatentQuery}).
+     *
+     * <p>A result computed on the current reader is answered again from {@link #recentResults}; otherwise the search
+     * waits for one of the process's {@link SearchSlots} (a cached answer never waits behind searches).
+     */
     public SearchResult search(PatentQuery query) {
         long start = System.nanoTime();
         QueryTranslator.Translated translated = translator.translate(query);
+        ResultKey key = new ResultKey(translated.query(), translated.sort(), query.page(), query.size(),
+                query.facets());
+        return withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            SearchResult result = recentResults.get(reader, key);
+            if (result == null) {
+                result = slots.run(() -> search(searcher, query, translated));
+                recentResults.put(reader, key, result);
+            }
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return new SearchResult(result.totalHits(), result.totalHitsExact(), result.hits(), result.facets(),
+                    tookMillis);
+        });
+    }
+
+    /** What makes two searches' results equal on one reader. */
+    private record ResultKey(Query query, Sort sort, int page, int size, Set<PatentQuery.Facet> facets) {
+    }
+
+    private SearchResult search(IndexSearcher searcher, PatentQuery query, QueryTranslator.Translated translated)
+            throws IOException {
         Sort sort = translated.sort();
         int window = (query.page() + 1) * query.size();
         boolean counting = !query.facets().isEmpty();
-        return withSearcher(searcher -> {
-            // Facets need every hit, the page only the best ones. Two passes are cheaper than one that scores every
-            // hit: the page is found with Lucene's skipping of hits that cannot compete, and facets are counted
-            // without scores.
-            int totalHitsThreshold = counting ? window : EXACT_TOTAL_HITS;
-            CollectorManager<?, ? extends TopDocs> topHits = sort == null
-                    ? new TopScoreDocCollectorManager(window, totalHitsThreshold)
-                    : new TopFieldCollectorManager(sort, window, totalHitsThreshold);
-            TopDocs topDocs = searcher.search(translated.query(), topHits);
-            List<SearchResult.Hit> hits = hits(searcher, topDocs, query.page() * query.size(), sort == null);
-            long totalHits = topDocs.totalHits.value();
-            boolean exact = topDocs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-            Map<PatentQuery.Facet, List<SearchResult.FacetCount>> facets = Map.of();
-            if (counting) {
-                FacetCounter.Counts counts = facetCounts(searcher, translated.query(), query.facets());
-                totalHits = counts.hits();
-                exact = true;
-                facets = counts.facets();
-            }
-            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            return new SearchResult(totalHits, exact, hits, facets, tookMillis);
-        });
+        // Facets need every hit, the page only the best ones. Two passes are cheaper than one that scores every hit:
+        // the page is found with Lucene's skipping of hits that cannot compete, and facets are counted without
+        // scores.
+        int totalHitsThreshold = counting ? window : EXACT_TOTAL_HITS;
+        CollectorManager<?, ? extends TopDocs> topHits = sort == null
+                ? new TopScoreDocCollectorManager(window, totalHitsThreshold)
+                : new TopFieldCollectorManager(sort, window, totalHitsThreshold);
+        TopDocs topDocs = searcher.search(translated.query(), topHits);
+        List<SearchResult.Hit> hits = hits(searcher, topDocs, query.page() * query.size(), sort == null);
+        long totalHits = topDocs.totalHits.value();
+        boolean exact = topDocs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        Map<PatentQuery.Facet, List<SearchResult.FacetCount>> facets = Map.of();
+        if (counting) {
+            FacetCounter.Counts counts = facetCounts(searcher, translated.query(), query.facets());
+            totalHits = counts.hits();
+            exact = true;
+            facets = counts.facets();
+        }
+        return new SearchResult(totalHits, exact, hits, facets, 0);
+    }
+
+    /** What makes two facet countings equal on one reader: another page or order of the same hits counts the same. */
+    private record FacetKey(Query query, Set<PatentQuery.Facet> facets) {
     }
 
     private FacetCounter.Counts facetCounts(IndexSearcher searcher, Query query, Set<PatentQuery.Facet> facets)
             throws IOException {
         IndexReader reader = searcher.getIndexReader();
-        FacetCounter.Counts counts = facetCache.get(reader, query, facets);
+        FacetKey key = new FacetKey(query, facets);
+        FacetCounter.Counts counts = facetCache.get(reader, key);
         if (counts == null) {
             counts = searcher.search(query, new FacetCounter(facetOrdinals, facets, MAX_FACET_VALUES));
-            facetCache.put(reader, query, facets, counts);
+            if (counts.hits() >= FACET_CACHE_MIN_HITS) {
+                facetCache.put(reader, key, counts);
+            }
         }
         return counts;
     }
@@ -339,6 +391,11 @@ public final class PatentIndex implements AutoCloseable {
     /** The share of facet countings answered from the cache so far, for measurements. */
     double facetCacheHitRatio() {
         return facetCache.hitRatio();
+    }
+
+    /** The share of searches answered from the recent results so far, for measurements. */
+    double resultCacheHitRatio() {
+        return recentResults.hitRatio();
     }
 
     /** Runs {@code work} on the current searcher, released afterwards; for this class and the benchmark. */

@@ -1,7 +1,9 @@
 package org.ipop.library.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -67,7 +69,8 @@ final class QueryTranslator {
     Translated translate(PatentQuery query) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean scored = false;
-        for (String part : SEPARATORS.split(query.text())) {
+        // A part typed twice matches the same patents and orders them the same; searching it once halves the work.
+        for (String part : new LinkedHashSet<>(Arrays.asList(SEPARATORS.split(query.text())))) {
             Query partQuery = partQuery(part);
             if (partQuery != null) {
                 all.add(partQuery, Occur.MUST);

@@ -113,6 +113,17 @@ class PatentIndexTest {
     }
 
     @Test
+    void aPartTypedTwiceIsSearchedOnce() {
+        SearchResult once = INDEX.search(PatentQuery.of("驱鸟"));
+        SearchResult twice = INDEX.search(PatentQuery.of("驱鸟 驱鸟"));
+
+        assertEquals(idList(once), idList(twice));
+        // Searched twice, every score would be the sum of the part's score twice.
+        assertEquals(once.hits().stream().map(SearchResult.Hit::score).toList(),
+                twice.hits().stream().map(SearchResult.Hit::score).toList());
+    }
+
+    @Test
     void aChinesePartFindsTheTitlesContainingItWhateverTheSegmentation() {
         // smartcn words (输电·线路; 无人机 as one word), a word inside a longer word (电站 in 水电站 and 变电站).
         for (String text : List.of("输电线路", "无人机", "电站", "光伏电站", "锂离子电池")) {
@@ -322,9 +333,35 @@ class PatentIndexTest {
     }
 
     @Test
+    void aFacetWithMoreValuesThanFitInOneCountingChunkIsCountedExactly() {
+        try (PatentIndex index = PatentIndex.inMemory()) {
+            // 1,500 institutions take 11 bits, more than the 10 bits counted together; types and regions sit beside.
+            for (int i = 0; i < 3_000; i++) {
+                index.upsert(new PatentSearchDocument("CN" + i, "一种装置", null, null, "机构" + (i % 1_500),
+                        i % 3 == 0 ? "DESIGN" : "INVENTION", null, null, null, null, null, null,
+                        i % 2 == 0 ? "420102" : "110108", null, 0, true));
+            }
+            index.upsert(new PatentSearchDocument("CN-most", "一种装置", null, null, "机构7", "INVENTION", null, null,
+                    null, null, null, null, "420102", null, 0, true));
+            index.refresh();
+
+            SearchResult result = index.search(PatentQuery.builder().text("装置").allFacets().build());
+
+            List<SearchResult.FacetCount> institutions = result.facets().get(Facet.INSTITUTION);
+            assertEquals(PatentIndex.MAX_FACET_VALUES, institutions.size());
+            assertEquals(new SearchResult.FacetCount("机构7", 3), institutions.getFirst());
+            assertTrue(institutions.stream().skip(1).allMatch(value -> value.count() == 2), institutions.toString());
+            assertEquals(List.of(new SearchResult.FacetCount("INVENTION", 2_001),
+                    new SearchResult.FacetCount("DESIGN", 1_000)), result.facets().get(Facet.TYPE));
+            assertEquals(List.of(new SearchResult.FacetCount("420000", 1_501),
+                    new SearchResult.FacetCount("110000", 1_500)), result.facets().get(Facet.REGION));
+        }
+    }
+
+    @Test
     void facetCountsOfBroadQueriesFollowWrites() {
         try (PatentIndex index = PatentIndex.inMemory()) {
-            int many = FacetCache.MIN_HITS + 10; // enough hits for the counts to be cached
+            int many = PatentIndex.FACET_CACHE_MIN_HITS + 10; // enough hits for the counts to be cached
             for (int i = 0; i < many; i++) {
                 index.upsert(withType("CN" + i, "INVENTION"));
             }
@@ -491,6 +528,32 @@ class PatentIndexTest {
 
             assertTrue(elapsedMillis < PatentIndex.BULK_REFRESH_INTERVAL_MILLIS + 500,
                     "visible after " + elapsedMillis + " ms");
+        }
+    }
+
+    @Test
+    void aRepeatedSearchIsAnsweredFromRecentResultsUntilAWriteChangesTheIndex() {
+        try (PatentIndex index = PatentIndex.inMemory()) {
+            index.upsert(withTitle("CN1", "一种驱鸟装置"));
+            index.upsert(withTitle("CN2", "一种洗车装置"));
+            index.refresh();
+            PatentQuery query = PatentQuery.builder().text("驱鸟").allFacets().build();
+
+            SearchResult first = index.search(query);
+            assertEquals(0, index.resultCacheHitRatio());
+            SearchResult again = index.search(query);
+            assertEquals(0.5, index.resultCacheHitRatio(), "the second search was answered from recent results");
+            assertEquals(first.hits(), again.hits());
+            assertEquals(first.facets(), again.facets());
+            assertEquals(List.of("CN1"), idList(again));
+            // Another page or order is another result.
+            assertTrue(index.search(PatentQuery.builder().text("驱鸟").page(1, 20).build()).hits().isEmpty());
+
+            index.upsert(withTitle("CN3", "一种太阳能驱鸟器"));
+            index.refresh();
+            SearchResult afterWrite = index.search(query);
+            assertEquals(Set.of("CN1", "CN3"), Set.copyOf(idList(afterWrite)));
+            assertEquals(2, afterWrite.totalHits());
         }
     }
 

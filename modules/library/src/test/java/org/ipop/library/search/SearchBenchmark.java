@@ -61,9 +61,10 @@ import org.ipop.library.search.PatentQuery.Sort;
  * <p>The queries use the same vocabulary: one word (frequency-weighted, excluding the most generic words), two words
  * of one title, a generic word, a word with a filter, filters alone (browsing), and a word with a date range sorted
  * by date; all count every facet, 20 per page, some on pages 2–5. Clients run closed-loop without think time, the
- * harshest load a given number of clients can make. The run measures the API with its facet cache, Lucene alone
+ * harshest load a given number of clients can make. The run measures the API with its caches, Lucene alone
  * ({@code IndexSearcher.search} of the same query and sort for the page, no facets), both again with one client,
- * and the API without facet cache.
+ * the API without its caches (recent results, facet counts), and without caches and search slots (every search at
+ * once, time-sliced).
  *
  * <p>Besides wall-clock latency it reports the CPU time of each query (searches run on the calling thread): on a
  * machine shared with other work, latency measures the machine, CPU time measures the search.
@@ -158,7 +159,11 @@ public final class SearchBenchmark {
         if (!reuse) {
             deleteRecursively(directory);
         }
+        // Each phase with caches its own queries (same mix, another seed): a phase that replayed the queries of the
+        // one before would find them in the result cache, which real users' queries would not all be.
         List<MixQuery> queries = benchmark.queries(new Random(SEED + 1));
+        List<MixQuery> warmUpQueries = benchmark.queries(new Random(SEED + 2));
+        List<MixQuery> singleClientQueries = benchmark.queries(new Random(SEED + 3));
         try (PatentIndex index = PatentIndex.open(directory)) {
             // The commit data tells whether the index holds what this run wants, as it tells the application.
             if (!Integer.toString(patents).equals(index.commitData().get("source-count"))) {
@@ -168,22 +173,27 @@ public final class SearchBenchmark {
                 System.out.printf(Locale.ROOT, "%nreusing the index of %,d patents in %s: %,.1f MB in the last "
                         + "commit%n", patents, directory, committedSize(directory) / 1e6);
             }
-            describe(index, queries);
+            describe(index, warmUpQueries); // not the measured queries: they would be in the result cache
 
-            run("warm-up (not reported)", clients, WARM_UP_SECONDS, queries, index::search);
+            run("warm-up (not reported)", clients, WARM_UP_SECONDS, warmUpQueries, index::search);
             double api = run("API PatentIndex.search", clients, seconds, queries, index::search);
-            System.out.printf(Locale.ROOT, "  facet counts answered from the cache: %.0f%% (broad queries repeat)%n",
-                    index.facetCacheHitRatio() * 100);
+            System.out.printf(Locale.ROOT, "  answered from recent results: %.0f%%; facet counts from the cache: %.0f%%"
+                    + "%n", index.resultCacheHitRatio() * 100, index.facetCacheHitRatio() * 100);
             double raw = run("Lucene IndexSearcher.search alone", clients, seconds, queries, rawSearch(index));
-            double apiSingle = run("API, 1 client", 1, SINGLE_CLIENT_SECONDS, queries, index::search);
-            double rawSingle = run("Lucene alone, 1 client", 1, SINGLE_CLIENT_SECONDS, queries, rawSearch(index));
+            double apiSingle = run("API, 1 client", 1, SINGLE_CLIENT_SECONDS, singleClientQueries, index::search);
+            double rawSingle = run("Lucene alone, 1 client", 1, SINGLE_CLIENT_SECONDS, singleClientQueries,
+                    rawSearch(index));
             System.out.printf(Locale.ROOT, "%nAPI / Lucene-alone mean latency: %.1fx at %d clients, %.1fx at "
                     + "1 client%n", api / raw, clients, apiSingle / rawSingle);
         }
-        try (PatentIndex index = PatentIndex.open(directory, 0)) {
-            run("warm-up without facet cache (not reported)", clients, WARM_UP_SECONDS, queries, index::search);
-            run("API without facet cache", clients, seconds, queries, index::search);
-            run("API without facet cache, 1 client", 1, SINGLE_CLIENT_SECONDS, queries, index::search);
+        try (PatentIndex index = PatentIndex.open(directory, false, SearchSlots.SHARED)) {
+            run("warm-up without caches (not reported)", clients, WARM_UP_SECONDS, warmUpQueries, index::search);
+            run("API without caches", clients, seconds, queries, index::search);
+            run("API without caches, 1 client", 1, SINGLE_CLIENT_SECONDS, singleClientQueries, index::search);
+        }
+        // As many slots as clients: every search runs at once and the cores are time-sliced between them.
+        try (PatentIndex index = PatentIndex.open(directory, false, new SearchSlots(clients))) {
+            run("API without caches or search slots", clients, seconds, queries, index::search);
             System.gc();
             System.out.printf(Locale.ROOT, "%nheap after GC (index open, searcher warm): %,d MB%n",
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);

@@ -1,0 +1,115 @@
+package org.ipop.library.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+class SearchSlotsTest {
+
+    @Test
+    void aSearchBeyondTheSlotsWaitsUntilOneIsFreeAndTheWaitingOnesRunInTheirOrder() throws Exception {
+        SearchSlots slots = new SearchSlots(1);
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch finishFirst = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        Thread first = Thread.ofPlatform().start(() -> run(slots, () -> {
+            firstRunning.countDown();
+            await(finishFirst);
+            ran.add("first");
+        }));
+        assertTrue(firstRunning.await(5, TimeUnit.SECONDS));
+        Thread second = Thread.ofPlatform().start(() -> run(slots, () -> ran.add("second")));
+        awaitWaiting(second);
+        Thread third = Thread.ofPlatform().start(() -> run(slots, () -> ran.add("third")));
+        awaitWaiting(third);
+
+        assertEquals(List.of(), ran, "nothing else runs while the only slot is taken");
+        finishFirst.countDown();
+        for (Thread thread : List.of(first, second, third)) {
+            thread.join(5_000);
+        }
+        assertEquals(List.of("first", "second", "third"), ran, "first come, first served");
+    }
+
+    @Test
+    void asManySearchesRunAtOnceAsThereAreSlots() throws Exception {
+        SearchSlots slots = new SearchSlots(2);
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            threads.add(Thread.ofPlatform().start(() -> run(slots, () -> {
+                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                bothRunning.countDown();
+                await(bothRunning); // the first two wait for each other: they must run at the same time
+                sleep(50);
+                running.decrementAndGet();
+            })));
+        }
+        for (Thread thread : threads) {
+            thread.join(5_000);
+            assertFalse(thread.isAlive());
+        }
+        assertEquals(2, mostAtOnce.get());
+    }
+
+    @Test
+    void aSearchsFailureFreesItsSlot() throws Exception {
+        SearchSlots slots = new SearchSlots(1);
+        assertThrows(IllegalStateException.class, () -> slots.run(() -> {
+            throw new IllegalStateException("broken query");
+        }));
+        assertEquals("next", slots.run(() -> "next"));
+    }
+
+    @Test
+    void refusesZeroSlots() {
+        assertThrows(IllegalArgumentException.class, () -> new SearchSlots(0));
+    }
+
+    private static void run(SearchSlots slots, Runnable search) {
+        try {
+            slots.run(() -> {
+                search.run();
+                return null;
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until {@code thread} is parked waiting for a slot. */
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(Thread.State.WAITING, thread.getState());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(5, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
