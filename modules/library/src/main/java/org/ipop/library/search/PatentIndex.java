@@ -344,7 +344,7 @@ public final class PatentIndex implements AutoCloseable {
         boolean exact = topDocs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
         Map<PatentQuery.Facet, List<SearchResult.FacetCount>> facets = Map.of();
         if (counting) {
-            FacetCounter.Counts counts = facetCounts(searcher, translated.query(), query.facets());
+            FacetCounter.Counts counts = facetCounts(searcher, translated.matching(), query.facets());
             totalHits = counts.hits();
             exact = true;
             facets = counts.facets();

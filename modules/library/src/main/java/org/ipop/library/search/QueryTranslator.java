@@ -40,9 +40,9 @@ import org.apache.lucene.util.QueryBuilder;
  * </ul>
  * Scores add up, so a title containing the part as a word comes first, then a title containing it as a string
  * (电站 in 水电站), then patents that have it only in the abstract or claim. The two title clauses match little
- * beyond the text clause; they are there for ranking. A plain disjunction, rather than the text clause required and
- * the title clauses optional, lets Lucene skip more of the hits that cannot reach the page (measured faster for
- * one-word queries at one million patents), and without scores (facet counting) it is a bulk-scored union.
+ * beyond the text clause (nothing beyond it for a Chinese part of two or more characters); they are there for
+ * ranking. How the clauses are combined, for the page and for counting, is chosen for speed and never changes the
+ * hits or their scores (see {@link #addPart}).
  */
 final class QueryTranslator {
 
@@ -50,6 +50,8 @@ final class QueryTranslator {
     private static final float TITLE_BIGRAMS_BOOST = 2f;
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u3000,，;；、]+");
+    /** Two or more Chinese characters and nothing else (see {@link #addPart}). */
+    private static final Pattern CHINESE_WORD = Pattern.compile("\\p{IsHan}{2,}");
 
     private final QueryBuilder builder;
 
@@ -60,53 +62,90 @@ final class QueryTranslator {
     /**
      * The Lucene form of a query.
      *
-     * @param query the text parts (scored) and the filters (not scored)
-     * @param sort  the order of the hits, or null for relevance order
+     * @param query    the text parts (scored) and the filters (not scored)
+     * @param matching a query with exactly the same hits, cheaper to run where scores are not needed (counting)
+     * @param sort     the order of the hits, or null for relevance order
      */
-    record Translated(Query query, Sort sort) {
+    record Translated(Query query, Query matching, Sort sort) {
     }
 
     Translated translate(PatentQuery query) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        boolean scored = false;
         // A part typed twice matches the same patents and orders them the same; searching it once halves the work.
-        for (String part : new LinkedHashSet<>(Arrays.asList(SEPARATORS.split(query.text())))) {
-            Query partQuery = partQuery(part);
-            if (partQuery != null) {
-                all.add(partQuery, Occur.MUST);
-                scored = true;
-            }
+        List<String> parts = new LinkedHashSet<>(Arrays.asList(SEPARATORS.split(query.text()))).stream()
+                .filter(part -> !part.isEmpty()).toList();
+        BooleanQuery.Builder scoring = new BooleanQuery.Builder();
+        BooleanQuery.Builder matching = new BooleanQuery.Builder();
+        boolean scored = false;
+        for (String part : parts) {
+            scored |= addPart(scoring, matching, part, parts.size() > 1);
         }
         List<Query> filters = filters(query);
-        filters.forEach(filter -> all.add(filter, Occur.FILTER));
+        filters.forEach(filter -> scoring.add(filter, Occur.FILTER));
+        filters.forEach(filter -> matching.add(filter, Occur.FILTER));
         // A text made only of punctuation or stop words searches everything, as a blank one does.
-        Query lucene = scored || !filters.isEmpty() ? all.build() : MatchAllDocsQuery.INSTANCE;
+        boolean all = !scored && filters.isEmpty();
         // Relevance needs scored text; without it the newest patents come first.
         PatentQuery.Sort order = !scored && query.sort() == PatentQuery.Sort.RELEVANCE
                 ? PatentQuery.Sort.FILING_DATE_DESC
                 : query.sort();
-        return new Translated(lucene, sortFor(order));
+        return new Translated(all ? MatchAllDocsQuery.INSTANCE : scoring.build(),
+                all ? MatchAllDocsQuery.INSTANCE : matching.build(), sortFor(order));
     }
 
-    /** The query of one part of the text, or null if analysis leaves nothing of it (punctuation only). */
-    private Query partQuery(String part) {
-        if (part.isEmpty()) {
-            return null;
+    /**
+     * Adds the clauses of one part of the text, unless analysis leaves nothing of it (punctuation only).
+     *
+     * <p>A part of two or more Chinese characters matches exactly the patents whose text has all its bigrams: a title
+     * with the part as words, or as adjacent bigrams, contains the part and therefore its bigrams, and the title is
+     * part of the text. The title clauses then only add to the score, which allows two cheaper forms with the same
+     * hits and the same scores:
+     * <ul>
+     * <li>for counting, the text clause alone: a conjunction of bigrams, far cheaper than the disjunction with two
+     * phrase queries (measured: a third of the facet counting of two-word queries);</li>
+     * <li>in a query of several parts, the text clause required and the title clauses optional, side by side with
+     * the other parts' clauses: Lucene skips more of the hits that cannot reach the page than with one disjunction
+     * per part (two-word pages 20% cheaper, measured). For a query of one part the disjunction skips more.</li>
+     * </ul>
+     * Latin letters and digits do not have this property (the text's tokenizer keeps {@code 100mm} whole where the
+     * title's words split it), nor does a single character (it has no bigram), so such parts keep the disjunction.
+     */
+    private boolean addPart(BooleanQuery.Builder scoring, BooleanQuery.Builder matching, String part,
+            boolean oneOfSeveral) {
+        Query text = builder.createBooleanQuery(PatentFields.TEXT, part, Occur.MUST);
+        Query titleWords = boosted(builder.createPhraseQuery(PatentFields.TITLE_WORDS, part), TITLE_WORDS_BOOST);
+        Query titleBigrams = boosted(builder.createPhraseQuery(PatentFields.TITLE_BIGRAMS, part), TITLE_BIGRAMS_BOOST);
+        if (text != null && CHINESE_WORD.matcher(part).matches()) {
+            matching.add(text, Occur.FILTER);
+            if (oneOfSeveral) {
+                scoring.add(text, Occur.MUST);
+                addIfAny(scoring, titleWords, Occur.SHOULD);
+                addIfAny(scoring, titleBigrams, Occur.SHOULD);
+                return true;
+            }
         }
         BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
-        boolean any = add(alternatives, builder.createBooleanQuery(PatentFields.TEXT, part, Occur.MUST), 1f);
-        any |= add(alternatives, builder.createPhraseQuery(PatentFields.TITLE_WORDS, part), TITLE_WORDS_BOOST);
-        any |= add(alternatives, builder.createPhraseQuery(PatentFields.TITLE_BIGRAMS, part), TITLE_BIGRAMS_BOOST);
-        return any ? alternatives.build() : null;
-    }
-
-    /** Adds the query of one field, unless analysis left nothing of the part for that field. */
-    private static boolean add(BooleanQuery.Builder alternatives, Query query, float boost) {
-        if (query == null) {
+        addIfAny(alternatives, text, Occur.SHOULD);
+        addIfAny(alternatives, titleWords, Occur.SHOULD);
+        addIfAny(alternatives, titleBigrams, Occur.SHOULD);
+        BooleanQuery disjunction = alternatives.build();
+        if (disjunction.clauses().isEmpty()) {
             return false;
         }
-        alternatives.add(boost == 1f ? query : new BoostQuery(query, boost), Occur.SHOULD);
+        scoring.add(disjunction, Occur.MUST);
+        if (text == null || !CHINESE_WORD.matcher(part).matches()) {
+            matching.add(disjunction, Occur.FILTER);
+        }
         return true;
+    }
+
+    private static Query boosted(Query query, float boost) {
+        return query == null ? null : new BoostQuery(query, boost);
+    }
+
+    private static void addIfAny(BooleanQuery.Builder builder, Query query, Occur occur) {
+        if (query != null) {
+            builder.add(query, occur);
+        }
     }
 
     private static List<Query> filters(PatentQuery query) {
