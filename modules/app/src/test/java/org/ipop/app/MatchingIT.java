@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ipop.app.support.Api;
 import org.ipop.app.support.Api.Reply;
@@ -305,7 +307,7 @@ class MatchingIT extends PlatformIT {
                 .filter(m -> m.getString("patentId").equals(published)).findFirst().orElseThrow();
         assertEquals("hubei", match.getString("owner"));
         assertTrue(match.getJsonArray("sharedTerms").toString().contains("压缩机密封环"), match.toString());
-        assertTrue(match.getJsonArray("priors").getValuesAs(jakarta.json.JsonString.class).stream()
+        assertTrue(match.getJsonArray("priors").getValuesAs(JsonString.class).stream()
                 .noneMatch(p -> p.getString().contains("档") || p.getString().contains("价值分")),
                 "湖北's tier and value score are not public: " + match.getJsonArray("priors"));
 
@@ -484,6 +486,53 @@ class MatchingIT extends PlatformIT {
         assertEquals(200, Api.sendJson("PUT", deal, operator, null, "{\"status\": \"AVAILABLE\"}").status());
         List<String> again = untilListed(pair.patent(), () -> patentIds(Api.get(preview, operator).array()));
         assertTrue(again.contains(pair.patent()), "available again, offered again: " + again);
+    }
+
+    /**
+     * An enterprise's open demands steer what suits it; a closed one stops at once, not when matching's kept index
+     * of enterprises is next read again (every 10 minutes).
+     */
+    @Test
+    void a_closed_demand_no_longer_steers_what_suits_its_enterprise() throws Exception {
+        String enterprise = Tokens.of("hubei-enterprise");
+        String operator = Tokens.of("hubei-operator");
+        String code = EnterprisesIT.enterpriseOf("hubei-enterprise", enterprise);
+        String profile = EnterprisesIT.profile(code, "湖北需求关闭测试有限公司");
+        assertEquals(200, Api.sendJson("PUT", "/api/enterprises/me", enterprise, null, profile).status());
+        String number = Inventories.newApplicationNumber();
+        String product = uniqueProduct("关闭需求专用液氢阀芯", number);
+        Reply posted = Api.sendJson("POST", "/api/demands", enterprise, null, """
+                {"title": "%s国产化", "problem": "需要%s的国产替代方案，降低成本并提高低温可靠性",
+                 "segment": "6.4", "budgetMin": 50, "budgetMax": 200, "modes": ["LICENCE"],
+                 "deadline": "2030-06-30"}""".formatted(product, product));
+        assertEquals(201, posted.status(), posted.body());
+        importRows(Tokens.of("hubei-tto"), row(number, "一种" + product, "有权-审定授权", "F16K1/00;F17C13/04"));
+        admit(number, Tokens.of("hubei-tto"), operator);
+
+        // The enterprises this patent suits, from the index of enterprises matching keeps between requests.
+        String suited = "/api/matching/patents/" + number + "/enterprises?k=100";
+        Function<JsonArray, List<String>> codes = matches -> matches.getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getString("enterpriseCode")).toList();
+        assertTrue(untilListed(code, () -> {
+            Reply reply = Api.get(suited, operator);
+            return reply.status() == 200 ? codes.apply(reply.array()) : List.of();
+        }).contains(code));
+        // The words the patent shares with the demand alone (not with the enterprise's profile).
+        Function<JsonArray, List<String>> demandTerms = matches -> matches
+                .getValuesAs(JsonObject.class).stream().filter(m -> m.getString("enterpriseCode").equals(code))
+                .flatMap(m -> m.getJsonArray("sharedTerms").getValuesAs(JsonString.class).stream())
+                .map(JsonString::getString)
+                .filter(term -> product.contains(term) && !profile.contains(term)).toList();
+        Reply before = Api.get(suited, operator);
+        assertFalse(demandTerms.apply(before.array()).isEmpty(), "the demand's words bring them together: "
+                + before.body());
+
+        String demand = posted.json().getString("id");
+        assertEquals(200, Api.call("POST", "/api/demands/" + demand + "/close", enterprise, null, null, null)
+                .status());
+        Reply after = Api.get(suited, operator);
+        assertEquals(200, after.status(), after.body());
+        assertEquals(List.of(), demandTerms.apply(after.array()), after.body());
     }
 
     @Test

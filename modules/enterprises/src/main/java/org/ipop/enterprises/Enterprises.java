@@ -197,6 +197,8 @@ public class Enterprises {
             demands.withdraw(tenant.require(), id);
         }
         audit.record(tenant.require(), actor, "enterprises.demand.closed", id, demand.title());
+        // Matching reads an enterprise's needs from its open demands: the closed one must stop steering it.
+        changed.fire(new EnterpriseChanged(tenant.require().value(), demand.enterpriseCode()));
         return demand(id);
     }
 
