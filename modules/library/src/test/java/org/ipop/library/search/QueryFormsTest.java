@@ -3,8 +3,6 @@ package org.ipop.library.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,9 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -131,7 +127,7 @@ class QueryFormsTest {
         try (Analyzer smartcn = new SmartChineseAnalyzer()) {
             for (int i = 0; i < TITLES.size(); i += 23) {
                 String title = TITLES.get(i).title();
-                List<String> words = words(smartcn, title);
+                List<String> words = TitleCorpus.words(smartcn, title);
                 if (words.size() >= 2) {
                     queries.add(words.get(words.size() / 2));
                     queries.add(words.getFirst() + " " + words.getLast());
@@ -143,7 +139,7 @@ class QueryFormsTest {
                 String title = TITLES.get(i).title();
                 Matcher matcher = latin.matcher(title);
                 if (matcher.find()) {
-                    List<String> words = words(smartcn, title);
+                    List<String> words = TitleCorpus.words(smartcn, title);
                     queries.add(matcher.group() + " " + words.getLast());
                     // As users type it, the Latin part with the characters around it (100mm, 5G基站).
                     int end = Math.min(title.length(), matcher.end() + 2);
@@ -154,18 +150,4 @@ class QueryFormsTest {
         return new ArrayList<>(queries).stream().filter(query -> !query.isBlank()).toList();
     }
 
-    private static List<String> words(Analyzer analyzer, String text) {
-        List<String> words = new ArrayList<>();
-        try (TokenStream tokens = analyzer.tokenStream("f", text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                words.add(term.toString());
-            }
-            tokens.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return words;
-    }
 }

@@ -27,9 +27,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TopDocs;
@@ -108,7 +106,7 @@ public final class SearchBenchmark {
         Map<String, Integer> titlesPerWord = new HashMap<>();
         try (Analyzer analyzer = new SmartChineseAnalyzer()) {
             for (TitleCorpus.Title title : corpus) {
-                List<String> words = words(analyzer, title.title());
+                List<String> words = TitleCorpus.words(analyzer, title.title());
                 titleWords.add(words);
                 words.stream().distinct().forEach(word -> titlesPerWord.merge(word, 1, Integer::sum));
             }
@@ -587,21 +585,6 @@ public final class SearchBenchmark {
     }
 
     // ---- utilities ----
-
-    private static List<String> words(Analyzer analyzer, String text) {
-        List<String> words = new ArrayList<>();
-        try (TokenStream tokens = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                words.add(term.toString());
-            }
-            tokens.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return words.isEmpty() ? List.of(text) : words;
-    }
 
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()

@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
 /** The real patent titles of {@code /org/ipop/library/demo/titles.csv} (see the README next to it). */
 final class TitleCorpus {
 
@@ -48,5 +52,21 @@ final class TitleCorpus {
         }
         String ipc = line.substring(last + 1);
         return new Title(line.substring(0, first), title, ipc.isEmpty() ? List.of() : List.of(ipc.split("\\|")));
+    }
+
+    /** The tokens {@code analyzer} makes of {@code text} (the smartcn words of a title, for example). */
+    static List<String> words(Analyzer analyzer, String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream tokens = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                words.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
     }
 }
