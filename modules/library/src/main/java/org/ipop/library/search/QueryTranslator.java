@@ -114,14 +114,13 @@ final class QueryTranslator {
         Query text = builder.createBooleanQuery(PatentFields.TEXT, part, Occur.MUST);
         Query titleWords = boosted(builder.createPhraseQuery(PatentFields.TITLE_WORDS, part), TITLE_WORDS_BOOST);
         Query titleBigrams = boosted(builder.createPhraseQuery(PatentFields.TITLE_BIGRAMS, part), TITLE_BIGRAMS_BOOST);
-        if (text != null && CHINESE_WORD.matcher(part).matches()) {
+        boolean textFindsEveryHit = text != null && CHINESE_WORD.matcher(part).matches();
+        if (textFindsEveryHit && oneOfSeveral) {
+            scoring.add(text, Occur.MUST);
+            addIfAny(scoring, titleWords, Occur.SHOULD);
+            addIfAny(scoring, titleBigrams, Occur.SHOULD);
             matching.add(text, Occur.FILTER);
-            if (oneOfSeveral) {
-                scoring.add(text, Occur.MUST);
-                addIfAny(scoring, titleWords, Occur.SHOULD);
-                addIfAny(scoring, titleBigrams, Occur.SHOULD);
-                return true;
-            }
+            return true;
         }
         BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
         addIfAny(alternatives, text, Occur.SHOULD);
@@ -132,9 +131,7 @@ final class QueryTranslator {
             return false;
         }
         scoring.add(disjunction, Occur.MUST);
-        if (text == null || !CHINESE_WORD.matcher(part).matches()) {
-            matching.add(disjunction, Occur.FILTER);
-        }
+        matching.add(textFindsEveryHit ? text : disjunction, Occur.FILTER);
         return true;
     }
 
