@@ -105,11 +105,11 @@ public class MongoCatalogue {
                 .append("mainIpc", biblio.getString("mainIpc"))
                 .append("ipc", biblio.getList("ipc", String.class, List.of()))
                 .append("segments", segments)
-                .append("tags", analysis.getList("tags", Document.class, List.of()).stream()
-                        .map(tag -> new Document("catalog", tag.getString("catalog"))
-                                .append("branchCode", tag.getString("branchCode"))
-                                .append("branchName", tag.getString("branchName"))
-                                .append("confirmed", "KEYWORD_CONFIRMED".equals(tag.getString("strength"))))
+                .append("tags", AnalysisDocuments.tags(analysis).stream()
+                        .map(tag -> new Document("catalog", tag.catalog())
+                                .append("branchCode", tag.branchCode())
+                                .append("branchName", tag.branchName())
+                                .append("confirmed", tag.keywordConfirmed()))
                         .toList());
     }
 

@@ -34,11 +34,10 @@ public final class PatentViews {
 
     public static PatentDetail detail(Document doc) {
         Document analysis = doc.get("analysis", new Document());
-        List<PatentDetail.Tag> tags = analysis.getList("tags", Document.class, List.of()).stream()
+        List<PatentDetail.Tag> tags = AnalysisDocuments.tags(analysis).stream()
                 .map(AnalysisDocuments::tagView).toList();
         Document value = analysis.get("value", new Document());
-        List<PatentDetail.Indicator> indicators = value.getList("indicators", Document.class, List.of()).stream()
-                .map(AnalysisDocuments::indicatorView).toList();
+        List<PatentDetail.Indicator> indicators = AnalysisDocuments.indicatorViews(value);
         Document assessment = doc.get("selfAssessment", Document.class);
         Document review = doc.get("review", Document.class);
         List<ScreeningStep> history = doc.getList("history", Document.class, List.of()).stream()
@@ -84,21 +83,18 @@ public final class PatentViews {
      * the dozens per patent; the detail view shows them all, with the rule behind each.
      */
     static List<String> headlineSegments(Document analysis) {
-        return analysis.getList("tags", Document.class, List.of()).stream()
-                .filter(tag -> "SEI_2021".equals(tag.getString("catalog"))
-                        || "KEYWORD_CONFIRMED".equals(tag.getString("strength")))
-                .map(tag -> tag.getString("catalog") + ":" + tag.getString("branchCode") + " "
-                        + tag.getString("branchName")).toList();
+        return AnalysisDocuments.tags(analysis).stream()
+                .filter(tag -> "SEI_2021".equals(tag.catalog()) || tag.keywordConfirmed())
+                .map(tag -> tag.segmentKey() + " " + tag.branchName()).toList();
     }
 
     /** A stored patent as matching sees it. */
     static MatchablePatent matchable(TenantId tenant, Document doc) {
         Document biblio = doc.get("biblio", new Document());
         Document analysis = doc.get("analysis", new Document());
-        List<MatchablePatent.Segment> segments = analysis.getList("tags", Document.class, List.of()).stream()
-                .map(tag -> new MatchablePatent.Segment(tag.getString("catalog"),
-                        tag.getString("catalog") + ":" + tag.getString("branchCode"), tag.getString("branchCode"),
-                        tag.getString("branchName"), "KEYWORD_CONFIRMED".equals(tag.getString("strength"))))
+        List<MatchablePatent.Segment> segments = AnalysisDocuments.tags(analysis).stream()
+                .map(tag -> new MatchablePatent.Segment(tag.catalog(), tag.segmentKey(), tag.branchCode(),
+                        tag.branchName(), tag.keywordConfirmed()))
                 .toList();
         return new MatchablePatent(tenant.value(), doc.getString("_id"), biblio.getString("title"),
                 biblio.getString("abstract"), biblio.getString("firstClaim"), doc.getString("institution"), segments,

@@ -17,7 +17,9 @@ final class SearchDocuments {
         List<String> ipc = biblio.getList("ipc", String.class, List.of());
         return new PatentSearchDocument(doc.getString("_id"), biblio.getString("title"), biblio.getString("abstract"),
                 biblio.getString("firstClaim"), doc.getString("institution"), biblio.getString("type"),
-                biblio.getString("legalStatus"), segmentCodes(analysis), subclasses(ipc), ipc,
+                biblio.getString("legalStatus"),
+                AnalysisDocuments.tags(analysis).stream().map(AnalysisDocuments.StoredTag::segmentKey).toList(),
+                subclasses(ipc), ipc,
                 analysis.getString("tier"), doc.getString("status"), biblio.getString("province"),
                 date(biblio.getString("filingDate")),
                 PatentViews.number(analysis.get("value", new Document()), "total"), doc.getBoolean("published", false));
@@ -35,9 +37,9 @@ final class SearchDocuments {
                 Double.NaN, true);
     }
 
-    /** {@code SEI_2021:6.4} for each tag of a patent's analysis or of a catalogue entry. */
-    private static List<String> segmentCodes(Document withTags) {
-        return withTags.getList("tags", Document.class, List.of()).stream()
+    /** {@code SEI_2021:6.4} for each tag of a catalogue entry. */
+    private static List<String> segmentCodes(Document entry) {
+        return entry.getList("tags", Document.class, List.of()).stream()
                 .map(tag -> tag.getString("catalog") + ":" + tag.getString("branchCode")).toList();
     }
 

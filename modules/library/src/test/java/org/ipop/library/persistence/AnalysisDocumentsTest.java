@@ -2,6 +2,7 @@ package org.ipop.library.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,12 +21,15 @@ import org.ipop.library.domain.AnalyzedPatent;
 import org.ipop.library.importing.InventoryReader;
 import org.ipop.library.importing.InventoryRow;
 import org.ipop.library.tagging.SegmentTag;
+import org.ipop.library.tagging.TagEvidence;
+import org.ipop.library.tagging.TagStrength;
 import org.ipop.library.valuation.ValueScore;
 import org.junit.jupiter.api.Test;
 
 /**
- * Analyses are stored without what can be derived (catalogue names, explanations, indicator names); the detail view
- * must still show exactly what the analysis said, and documents written with those fields (the earlier layout) must
+ * Analyses are stored compactly (one string per tag and indicator, without what can be derived: catalogue names,
+ * explanations, indicator names); the detail view must still show exactly what the analysis said, and documents
+ * written in the earlier layouts (a sub-document per tag and indicator, with or without the derived fields) must
  * still read as they were written.
  */
 class AnalysisDocumentsTest {
@@ -88,14 +92,54 @@ class AnalysisDocumentsTest {
     }
 
     @Test
-    void derived_fields_are_not_stored() throws IOException {
-        Document analysis = stored(analysedSample().getFirst()).get("analysis", Document.class);
-        for (Document tag : analysis.getList("tags", Document.class)) {
-            assertFalse(tag.containsKey("explanation"));
-            assertFalse(tag.containsKey("catalogName"));
+    void each_tag_and_indicator_is_stored_as_one_string_without_derived_fields() throws IOException {
+        AnalyzedPatent patent = analysedSample().stream().filter(p -> !p.tags().isEmpty()).findFirst().orElseThrow();
+        Document analysis = stored(patent).get("analysis", Document.class);
+        List<?> tags = analysis.getList("tags", Object.class);
+        assertEquals(patent.tags().size(), tags.size());
+        for (Object tag : tags) {
+            String packed = assertInstanceOf(String.class, tag);
+            assertFalse(packed.contains(patent.tags().getFirst().catalog().chineseName()), packed);
+            assertFalse(packed.contains("属于"), "no explanation: " + packed);
         }
-        for (Document indicator : analysis.get("value", Document.class).getList("indicators", Document.class)) {
-            assertFalse(indicator.containsKey("nameZh"));
+        List<?> indicators = analysis.get("value", Document.class).getList("indicators", Object.class);
+        assertEquals(patent.value().indicators().size(), indicators.size());
+        for (Object indicator : indicators) {
+            assertFalse(assertInstanceOf(String.class, indicator).contains(
+                    patent.value().indicators().getFirst().nameZh()));
+        }
+    }
+
+    @Test
+    void an_item_whose_text_contains_the_separator_is_stored_as_a_sub_document_and_reads_the_same()
+            throws IOException {
+        AnalyzedPatent sample = analysedSample().stream().filter(p -> !p.tags().isEmpty()).findFirst().orElseThrow();
+        SegmentTag first = sample.tags().getFirst();
+        String keyword = "关键\u001F词";
+        SegmentTag odd = new SegmentTag(first.catalog(), first.branchCode(), first.branchName(), first.parentName(),
+                first.strength(), new TagEvidence(first.evidence().ruleIndex(), first.evidence().pattern(),
+                        first.evidence().code(), keyword));
+        AnalyzedPatent patent = new AnalyzedPatent(sample.record(), List.of(odd, first), sample.value(),
+                sample.tier());
+        Document analysis = stored(patent).get("analysis", Document.class);
+        assertInstanceOf(Document.class, analysis.getList("tags", Object.class).get(0));
+        assertInstanceOf(String.class, analysis.getList("tags", Object.class).get(1));
+        PatentDetail detail = PatentViews.detail(stored(patent));
+        assertEquals(keyword, detail.tags().get(0).keyword());
+        assertEquals(odd.explanation(), detail.tags().get(0).explanation());
+        assertEquals(first.explanation(), detail.tags().get(1).explanation());
+    }
+
+    @Test
+    void a_tag_without_keyword_reads_back_without_one() throws IOException {
+        AnalyzedPatent patent = analysedSample().stream()
+                .filter(p -> p.tags().stream().anyMatch(tag -> tag.evidence().keyword() == null)).findFirst()
+                .orElseThrow();
+        PatentDetail detail = PatentViews.detail(stored(patent));
+        for (int i = 0; i < patent.tags().size(); i++) {
+            assertEquals(patent.tags().get(i).evidence().keyword(), detail.tags().get(i).keyword());
+            assertEquals(patent.tags().get(i).evidence().pattern(), detail.tags().get(i).pattern());
+            assertEquals(patent.tags().get(i).evidence().code().canonical(), detail.tags().get(i).matchedIpc());
         }
     }
 
@@ -119,5 +163,29 @@ class AnalysisDocumentsTest {
         assertEquals("当时写下的说明", detail.tags().getFirst().explanation());
         assertEquals("法律状态（旧）", detail.value().indicators().getFirst().nameZh());
         assertNull(detail.spotCheckedAt());
+    }
+
+    @Test
+    void sub_documents_without_derived_fields_read_as_written() {
+        Document tag = new Document("catalog", "SEI_2021").append("branchCode", "8.1")
+                .append("branchName", "数字创意技术设备制造").append("parentName", "数字创意产业")
+                .append("strength", "IPC_ONLY").append("rule", 1).append("pattern", "H04N5*")
+                .append("matchedIpc", "H04N5/225");
+        Document indicator = new Document("code", "legalStatus").append("input", "有权").append("score", 100.0)
+                .append("weight", 0.3).append("contribution", 12.0);
+        Document analysis = new Document("tags", List.of(tag)).append("value", new Document("total", 60.0)
+                .append("indicators", List.of(indicator))).append("tier", "B");
+        PatentDetail detail = PatentViews.detail(new Document("_id", "CN201910000001.X")
+                .append("biblio", new Document("title", "一种摄像头").append("applicationNumber", "201910000001X"))
+                .append("analysis", analysis)
+                .append("status", "INVENTORIED"));
+        PatentDetail.Tag shown = detail.tags().getFirst();
+        assertEquals("8.1 数字创意技术设备制造 数字创意产业 H04N5/225",
+                shown.branchCode() + " " + shown.branchName() + " " + shown.parentName() + " " + shown.matchedIpc());
+        assertEquals(SegmentTag.explanation(TagStrength.IPC_ONLY, 1, "H04N5*", "H04N5/225", null),
+                shown.explanation());
+        assertNull(shown.keyword());
+        assertEquals(12.0, detail.value().indicators().getFirst().contribution());
+        assertEquals(List.of("SEI_2021:8.1 数字创意技术设备制造"), PatentViews.headlineSegments(analysis));
     }
 }
