@@ -73,13 +73,15 @@ public class InventoryImports {
         long indexing;
         long waitingForIndex;
         long recording;
+        long waitingForStore;
 
         @Override
         public String toString() {
-            return String.format("reading and validating %d ms, analysing %d ms, storing %d ms, indexing %d ms "
-                    + "(alongside; waited for it %d ms), recording progress %d ms", reading / 1_000_000,
-                    analysing / 1_000_000, storing / 1_000_000, indexing / 1_000_000, waitingForIndex / 1_000_000,
-                    recording / 1_000_000);
+            return String.format("reading and validating %d ms, analysing %d ms (waited for storing %d ms); "
+                    + "alongside: storing %d ms, recording progress %d ms (waited for indexing %d ms); "
+                    + "alongside: indexing %d ms", reading / 1_000_000, analysing / 1_000_000,
+                    waitingForStore / 1_000_000, storing / 1_000_000, recording / 1_000_000,
+                    waitingForIndex / 1_000_000, indexing / 1_000_000);
         }
     }
 
@@ -198,8 +200,7 @@ public class InventoryImports {
                 }
                 mark = System.nanoTime();
             }
-            run.flush();
-            run.awaitIndexing();
+            run.finish();
             search.commit(tenant, indexedFrom);
             LOG.info("Import " + jobId + " of tenant " + tenant + ": " + run.timings);
             jobs.finish(tenant, jobId, ImportJobView.COMPLETED, null, List.of());
@@ -208,11 +209,13 @@ public class InventoryImports {
                     "%s: %d rows, %d new, %d changed, %d unchanged, %d refused", fileName, done.rowsDone(),
                     done.created(), done.updated(), done.unchanged(), done.errorRows()));
         } catch (InventoryRefused refused) {
+            run.settle();
             jobs.finish(tenant, jobId, ImportJobView.REFUSED, refused.getMessage(), refused.errors());
             audit.record(tenant, run.actor, "library.import.refused", jobId, fileName + ": " + refused.getMessage());
         } catch (Exception | Error e) {
             // Errors too (a linkage problem, an exhausted heap): a job must never stay "running" without a thread.
             LOG.log(Level.SEVERE, "Import " + jobId + " of tenant " + tenant + " failed", e);
+            run.settle();
             jobs.finish(tenant, jobId, ImportJobView.FAILED,
                     "导入意外中止，已导入的行均已保存 / The import stopped unexpectedly; every row imported so far is saved.",
                     List.of());
@@ -223,17 +226,23 @@ public class InventoryImports {
     }
 
     /**
-     * The state of one run of a job: the batch being collected, and the search indexing of the previous batch,
-     * which runs on another thread while this one reads, analyses and stores the next (the two take comparable
-     * time, and the machine has two cores). A row counts as done once it is stored: the index is derived from
-     * MongoDB, and an index that a crash left behind is caught up when it is next opened.
+     * The state of one run of a job, and its three stages, each on its own thread so that the two cores stay busy:
+     * this thread reads, validates and analyses a batch; another stores the batch before (and records the job's
+     * progress); a third indexes the batch before that for search. Storing is the longest stage (a write to the
+     * store is encoded, decoded and committed before it is acknowledged); before storing had its own thread, reading
+     * and analysing waited for it, and the import used 1.2 of the 2 cores (measured, docs/benchmarks.md).
+     *
+     * <p>Batches are stored in file order, one at a time, and at most one is stored and one indexed while the next
+     * is collected, which also bounds the memory an import holds. A row counts as done once it is stored: the job's
+     * progress (the row a resumed run starts after) is recorded after its batch, and the index is derived from
+     * MongoDB (an index that a crash left behind is caught up when it is next opened).
      */
     private final class ImportRun {
         final TenantId tenant;
         final String jobId;
         final String institution;
         final String actor;
-        final Executor indexer;
+        final Executor executor;
         final long started = System.nanoTime();
         final Timings timings = new Timings();
         List<AnalyzedPatent> batch = new ArrayList<>();
@@ -241,15 +250,17 @@ public class InventoryImports {
         long errorRows;
         long lastRow;
         long rowsThisRun;
-        /** At most one batch is being indexed at a time, which also bounds the memory an import holds. */
+        /** The batch being stored; its failure fails the import. */
+        CompletableFuture<Void> storing = CompletableFuture.completedFuture(null);
+        /** The batch being indexed (started by the storing stage); its failure fails the import. */
         CompletableFuture<Void> indexing = CompletableFuture.completedFuture(null);
 
-        ImportRun(TenantId tenant, String jobId, String institution, String actor, Executor indexer) {
+        ImportRun(TenantId tenant, String jobId, String institution, String actor, Executor executor) {
             this.tenant = tenant;
             this.jobId = jobId;
             this.institution = institution;
             this.actor = actor;
-            this.indexer = indexer;
+            this.executor = executor;
         }
 
         void refuse(List<RowError> rowErrors) {
@@ -257,13 +268,38 @@ public class InventoryImports {
             errorRows++;
         }
 
+        /** What the storing stage needs of a collected batch. */
+        private record CollectedBatch(List<AnalyzedPatent> patents, List<RowError> errors, long errorRows,
+                long lastRow, long rowsThisRun) {
+        }
+
+        /** Hands the collected batch to the storing stage, once the batch before it is stored. */
         void flush() {
-            long storing = System.nanoTime();
-            UpsertResult result = batch.isEmpty() ? UpsertResult.empty()
-                    : patents.upsertBatch(tenant, institution, jobId, actor, batch,
+            CollectedBatch collected = new CollectedBatch(batch, errors, errorRows, lastRow, rowsThisRun);
+            long waiting = System.nanoTime();
+            awaitStoring();
+            timings.waitingForStore += System.nanoTime() - waiting;
+            storing = CompletableFuture.runAsync(() -> store(collected), executor);
+            batch = new ArrayList<>();
+            errors = new ArrayList<>();
+            errorRows = 0;
+        }
+
+        /** Waits until every collected batch is stored and indexed; a failure of either fails the import. */
+        void finish() {
+            flush();
+            awaitStoring();
+            awaitIndexing();
+        }
+
+        /** The storing stage: stores a batch, starts indexing it, records the job's progress. */
+        private void store(CollectedBatch collected) {
+            long storingStarted = System.nanoTime();
+            UpsertResult result = collected.patents().isEmpty() ? UpsertResult.empty()
+                    : patents.upsertBatch(tenant, institution, jobId, actor, collected.patents(),
                             (record, status) -> analyzer.analyze(tenant, record, status));
             long waiting = System.nanoTime();
-            timings.storing += waiting - storing;
+            timings.storing += waiting - storingStarted;
             awaitIndexing();
             long recording = System.nanoTime();
             timings.waitingForIndex += recording - waiting;
@@ -276,26 +312,47 @@ public class InventoryImports {
             }
             if (!written.isEmpty()) {
                 indexing = CompletableFuture.runAsync(() -> {
-                    long indexing = System.nanoTime();
+                    long indexingStarted = System.nanoTime();
                     search.indexWithoutCommit(tenant, written);
-                    timings.indexing += System.nanoTime() - indexing; // read after the join that follows
-                }, indexer);
+                    timings.indexing += System.nanoTime() - indexingStarted; // read after the join that follows
+                }, executor);
             }
             double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
             // Row 1 is the header: the last file row done is also the number of data rows done, plus one.
-            jobs.recordBatch(tenant, jobId, lastRow, Math.max(0, lastRow - 1), new BatchCounts(result.created(),
-                    result.updated(), result.unchanged(), errorRows), Math.round(rowsThisRun / seconds * 10) / 10.0,
-                    errors, LEASE_MILLIS);
+            jobs.recordBatch(tenant, jobId, collected.lastRow(), Math.max(0, collected.lastRow() - 1),
+                    new BatchCounts(result.created(), result.updated(), result.unchanged(), collected.errorRows()),
+                    Math.round(collected.rowsThisRun() / seconds * 10) / 10.0, collected.errors(), LEASE_MILLIS);
             timings.recording += System.nanoTime() - recording;
-            batch = new ArrayList<>();
-            errors = new ArrayList<>();
-            errorRows = 0;
         }
 
-        /** Waits for the indexing under way; its failure fails the import. */
-        void awaitIndexing() {
+        /**
+         * Lets the stages under way end, ignoring their failures, so that a failed job's status is not overwritten by
+         * the progress of a batch that was still being stored.
+         */
+        void settle() {
+            settle(storing);
+            settle(indexing); // read after storing ended: the last stored batch may have started it
+        }
+
+        private void settle(CompletableFuture<Void> stage) {
             try {
-                indexing.join();
+                stage.join();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "A stage of import " + jobId + " failed as well", e);
+            }
+        }
+
+        private void awaitStoring() {
+            await(storing);
+        }
+
+        private void awaitIndexing() {
+            await(indexing);
+        }
+
+        private static void await(CompletableFuture<Void> stage) {
+            try {
+                stage.join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
