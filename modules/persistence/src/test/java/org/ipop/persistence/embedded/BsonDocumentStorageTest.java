@@ -2,6 +2,7 @@ package org.ipop.persistence.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -49,6 +50,17 @@ class BsonDocumentStorageTest {
                 .append("list", List.of("H04N5/225", "G06T7/00"))
                 .append("nested", new Document("tags", List.of(new Document("catalog", "SEI_2021")
                         .append("rule", 2).append("keyword", "摄像头"))));
+    }
+
+    @Test
+    void a_binary_value_counts_its_bytes_in_the_memory_estimate() {
+        // MVStore sizes its pages and its cache by this estimate: a 1 MiB upload chunk estimated at a few bytes kept
+        // whole uploads in one page, written again at every chunk's commit.
+        byte[] chunk = new byte[1 << 20];
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "job:0")
+                .append("data", new de.bwaldvogel.mongo.bson.BinData(chunk));
+        int estimate = new BsonDocumentType().getMemory(document);
+        assertTrue(estimate >= chunk.length && estimate < chunk.length + 1_000, "estimate " + estimate);
     }
 
     @Test
