@@ -8,7 +8,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,18 +71,18 @@ public class InventoryImports {
     private static final class Timings {
         long reading;
         long analysing;
-        long storing;
-        long indexing;
+        long waitingForWrites;
+        long writing;
         long waitingForIndex;
         long recording;
-        long waitingForStore;
+        long indexing;
 
         @Override
         public String toString() {
-            return String.format("reading and validating %d ms, analysing %d ms (waited for storing %d ms); "
-                    + "alongside: storing %d ms, recording progress %d ms (waited for indexing %d ms); "
-                    + "alongside: indexing %d ms", reading / 1_000_000, analysing / 1_000_000,
-                    waitingForStore / 1_000_000, storing / 1_000_000, recording / 1_000_000,
+            return String.format("reading and validating %d ms, analysing %d ms (waited for writes %d ms); "
+                    + "alongside: writing %d ms (summed over concurrent writes), recording progress %d ms (waited "
+                    + "for indexing %d ms); alongside: indexing %d ms", reading / 1_000_000, analysing / 1_000_000,
+                    waitingForWrites / 1_000_000, writing / 1_000_000, recording / 1_000_000,
                     waitingForIndex / 1_000_000, indexing / 1_000_000);
         }
     }
@@ -226,18 +228,23 @@ public class InventoryImports {
     }
 
     /**
-     * The state of one run of a job, and its three stages, each on its own thread so that the two cores stay busy:
-     * this thread reads, validates and analyses a batch; another stores the batch before (and records the job's
-     * progress); a third indexes the batch before that for search. Storing is the longest stage (a write to the
-     * store is encoded, decoded and committed before it is acknowledged); before storing had its own thread, reading
-     * and analysing waited for it, and the import used 1.2 of the 2 cores (measured, docs/benchmarks.md).
+     * The state of one run of a job, and its stages on other threads: this thread reads, validates and analyses a
+     * batch; meanwhile up to {@value #WRITES_IN_FLIGHT} batches before it are written to the store, and after each
+     * write, in file order, the job's progress is recorded and the batch indexed for search. A write waits for the
+     * store to decode, insert and commit it before it is acknowledged, mostly without using a core: while reading
+     * and analysing waited for one write at a time, an import used about one of the 2 cores (measured,
+     * docs/benchmarks.md).
      *
-     * <p>Batches are stored in file order, one at a time, and at most one is stored and one indexed while the next
-     * is collected, which also bounds the memory an import holds. A row counts as done once it is stored: the job's
-     * progress (the row a resumed run starts after) is recorded after its batch, and the index is derived from
-     * MongoDB (an index that a crash left behind is caught up when it is next opened).
+     * <p>Batches hold different patents (a number repeated in the file is refused on its later rows), so two writes
+     * never touch the same patent. A row counts as done once its batch and every batch before it are written: only
+     * then is the row to resume after recorded. A resumed run writes the batches after that row again, which is
+     * harmless (upserts are idempotent), and the index is derived from MongoDB (an index that a crash left behind is
+     * caught up when it is next opened). At most {@value #WRITES_IN_FLIGHT} batches are written and one indexed while
+     * the next is collected, which also bounds the memory an import holds.
      */
     private final class ImportRun {
+        static final int WRITES_IN_FLIGHT = 2;
+
         final TenantId tenant;
         final String jobId;
         final String institution;
@@ -250,9 +257,11 @@ public class InventoryImports {
         long errorRows;
         long lastRow;
         long rowsThisRun;
-        /** The batch being stored; its failure fails the import. */
-        CompletableFuture<Void> storing = CompletableFuture.completedFuture(null);
-        /** The batch being indexed (started by the storing stage); its failure fails the import. */
+        /** Each batch handed over and not yet awaited, oldest first: done when its progress is recorded. */
+        final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+        /** The last batch's progress recording; each waits for the one before, so progress moves in file order. */
+        CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
+        /** The batch being indexed (started when its progress is recorded); its failure fails the import. */
         CompletableFuture<Void> indexing = CompletableFuture.completedFuture(null);
 
         ImportRun(TenantId tenant, String jobId, String institution, String actor, Executor executor) {
@@ -268,52 +277,70 @@ public class InventoryImports {
             errorRows++;
         }
 
-        /** What the storing stage needs of a collected batch. */
+        /** What the later stages need of a collected batch. */
         private record CollectedBatch(List<AnalyzedPatent> patents, List<RowError> errors, long errorRows,
                 long lastRow, long rowsThisRun) {
         }
 
-        /** Hands the collected batch to the storing stage, once the batch before it is stored. */
+        /** What writing a batch did, and how long it took. */
+        private record Written(UpsertResult result, long nanos) {
+        }
+
+        /** Hands the collected batch over to be written, once fewer than {@link #WRITES_IN_FLIGHT} are. */
         void flush() {
             CollectedBatch collected = new CollectedBatch(batch, errors, errorRows, lastRow, rowsThisRun);
             long waiting = System.nanoTime();
-            awaitStoring();
-            timings.waitingForStore += System.nanoTime() - waiting;
-            storing = CompletableFuture.runAsync(() -> store(collected), executor);
+            while (inFlight.size() >= WRITES_IN_FLIGHT) {
+                await(inFlight.removeFirst());
+            }
+            timings.waitingForWrites += System.nanoTime() - waiting;
+            CompletableFuture<Written> write = CompletableFuture.supplyAsync(() -> write(collected), executor);
+            recorded = recorded.thenCombineAsync(write, (previous, written) -> {
+                record(collected, written);
+                return null;
+            }, executor);
+            inFlight.addLast(recorded);
             batch = new ArrayList<>();
             errors = new ArrayList<>();
             errorRows = 0;
         }
 
-        /** Waits until every collected batch is stored and indexed; a failure of either fails the import. */
+        /** Waits until every collected batch is written, recorded and indexed; any failure fails the import. */
         void finish() {
             flush();
-            awaitStoring();
-            awaitIndexing();
+            while (!inFlight.isEmpty()) {
+                await(inFlight.removeFirst());
+            }
+            await(indexing);
         }
 
-        /** The storing stage: stores a batch, starts indexing it, records the job's progress. */
-        private void store(CollectedBatch collected) {
-            long storingStarted = System.nanoTime();
+        private Written write(CollectedBatch collected) {
+            long writingStarted = System.nanoTime();
             UpsertResult result = collected.patents().isEmpty() ? UpsertResult.empty()
                     : patents.upsertBatch(tenant, institution, jobId, actor, collected.patents(),
                             (record, status) -> analyzer.analyze(tenant, record, status));
+            return new Written(result, System.nanoTime() - writingStarted);
+        }
+
+        /** After a batch and every batch before it are written: starts indexing it, records the job's progress. */
+        private void record(CollectedBatch collected, Written written) {
+            timings.writing += written.nanos();
             long waiting = System.nanoTime();
-            timings.storing += waiting - storingStarted;
-            awaitIndexing();
+            await(indexing);
             long recording = System.nanoTime();
             timings.waitingForIndex += recording - waiting;
-            List<PatentSearchDocument> written = result.written();
+            UpsertResult result = written.result();
+            List<PatentSearchDocument> documents = result.written();
             // Only an update can be published: the network catalogue gets the changed public fields at once.
-            List<String> republished = written.stream().filter(PatentSearchDocument::published)
+            List<String> republished = documents.stream().filter(PatentSearchDocument::published)
                     .map(PatentSearchDocument::id).toList();
             if (!republished.isEmpty()) {
                 catalogue.republish(tenant, republished);
             }
-            if (!written.isEmpty()) {
+            if (!documents.isEmpty()) {
                 indexing = CompletableFuture.runAsync(() -> {
                     long indexingStarted = System.nanoTime();
-                    search.indexWithoutCommit(tenant, written);
+                    search.indexWithoutCommit(tenant, documents);
                     timings.indexing += System.nanoTime() - indexingStarted; // read after the join that follows
                 }, executor);
             }
@@ -327,11 +354,12 @@ public class InventoryImports {
 
         /**
          * Lets the stages under way end, ignoring their failures, so that a failed job's status is not overwritten by
-         * the progress of a batch that was still being stored.
+         * the progress of a batch that was still being written.
          */
         void settle() {
-            settle(storing);
-            settle(indexing); // read after storing ended: the last stored batch may have started it
+            inFlight.forEach(this::settle);
+            settle(recorded);
+            settle(indexing); // read after the recordings ended: the last of them may have started it
         }
 
         private void settle(CompletableFuture<Void> stage) {
@@ -340,14 +368,6 @@ public class InventoryImports {
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "A stage of import " + jobId + " failed as well", e);
             }
-        }
-
-        private void awaitStoring() {
-            await(storing);
-        }
-
-        private void awaitIndexing() {
-            await(indexing);
         }
 
         private static void await(CompletableFuture<Void> stage) {
