@@ -257,10 +257,11 @@ public class InventoryImports {
         long errorRows;
         long lastRow;
         long rowsThisRun;
-        /** Each batch handed over and not yet awaited, oldest first: done when its progress is recorded. */
+        /**
+         * Each batch handed over and not yet awaited, oldest first: done when its progress is recorded. Each waits
+         * for the one before it, so progress moves in file order.
+         */
         final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
-        /** The last batch's progress recording; each waits for the one before, so progress moves in file order. */
-        CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
         /** The batch being indexed (started when its progress is recorded); its failure fails the import. */
         CompletableFuture<Void> indexing = CompletableFuture.completedFuture(null);
 
@@ -294,12 +295,14 @@ public class InventoryImports {
                 await(inFlight.removeFirst());
             }
             timings.waitingForWrites += System.nanoTime() - waiting;
+            // The ones awaited above are done (or the import has failed), so the newest left is the one to follow.
+            CompletableFuture<Void> previous = inFlight.isEmpty() ? CompletableFuture.completedFuture(null)
+                    : inFlight.peekLast();
             CompletableFuture<Written> write = CompletableFuture.supplyAsync(() -> write(collected), executor);
-            recorded = recorded.thenCombineAsync(write, (previous, written) -> {
+            inFlight.addLast(previous.thenCombineAsync(write, (earlier, written) -> {
                 record(collected, written);
                 return null;
-            }, executor);
-            inFlight.addLast(recorded);
+            }, executor));
             batch = new ArrayList<>();
             errors = new ArrayList<>();
             errorRows = 0;
@@ -358,7 +361,6 @@ public class InventoryImports {
          */
         void settle() {
             inFlight.forEach(this::settle);
-            settle(recorded);
             settle(indexing); // read after the recordings ended: the last of them may have started it
         }
 

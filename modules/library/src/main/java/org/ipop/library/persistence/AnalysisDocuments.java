@@ -50,13 +50,14 @@ final class AnalysisDocuments {
 
     /** A tag as stored: catalog, branch code and name, parent name, strength, rule, pattern, matched IPC, keyword. */
     private static Object tag(SegmentTag tag) {
-        return packedOrDocument(tag.catalog().name(), tag.branchCode(), tag.branchName(), tag.parentName(),
+        return packedOrDocument(TAG_FIELDS, tag.catalog().name(), tag.branchCode(), tag.branchName(), tag.parentName(),
                 tag.strength().name(), Integer.toString(tag.evidence().ruleIndex()), tag.evidence().pattern(),
                 tag.evidence().code().canonical(), tag.evidence().keyword());
     }
 
     private static Document value(ValueScore score) {
-        List<Object> indicators = score.indicators().stream().map(indicator -> packedOrDocument(indicator.code(),
+        List<Object> indicators = score.indicators().stream().map(indicator -> packedOrDocument(INDICATOR_FIELDS,
+                indicator.code(),
                 indicator.rawInput(), Double.toString(indicator.score()), Double.toString(indicator.weight()),
                 Double.toString(indicator.contribution()))).toList();
         return new Document("total", score.total())
@@ -67,13 +68,17 @@ final class AnalysisDocuments {
                 .append("indicators", indicators);
     }
 
-    /** One string of the fields (a null as an empty field), or a sub-document if a field contains the separator. */
-    private static Object packedOrDocument(String... fields) {
+    /**
+     * One string of the fields (a null as an empty field), or a sub-document if a field contains the separator.
+     *
+     * @param names the fields' names, in the order of {@code fields}
+     */
+    private static Object packedOrDocument(List<String> names, String... fields) {
         StringBuilder packed = new StringBuilder(128);
         for (int i = 0; i < fields.length; i++) {
             String field = fields[i] == null ? "" : fields[i];
             if (field.indexOf(SEPARATOR) >= 0) {
-                return asDocument(fields);
+                return asDocument(names, fields);
             }
             if (i > 0) {
                 packed.append(SEPARATOR);
@@ -83,8 +88,7 @@ final class AnalysisDocuments {
         return packed.toString();
     }
 
-    private static Document asDocument(String... fields) {
-        List<String> names = fields.length == TAG_FIELDS.size() ? TAG_FIELDS : INDICATOR_FIELDS;
+    private static Document asDocument(List<String> names, String... fields) {
         Document document = new Document();
         for (int i = 0; i < fields.length; i++) {
             if (fields[i] != null) {
@@ -146,8 +150,8 @@ final class AnalysisDocuments {
         for (int i = 0; i < names.size(); i++) {
             int end = i == names.size() - 1 ? packed.length() : packed.indexOf(SEPARATOR, start);
             if (end < 0) {
-                throw new IllegalStateException("a stored " + (names == TAG_FIELDS ? "tag" : "indicator")
-                        + " has " + (i + 1) + " fields, expected " + names.size() + ": " + packed);
+                throw new IllegalStateException("a stored analysis item has " + (i + 1) + " fields, expected "
+                        + names.size() + " " + names + ": " + packed);
             }
             String field = packed.substring(start, end);
             if (!field.isEmpty()) {
