@@ -101,6 +101,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
          */
         private final class SegmentCounter implements LeafCollector {
             private final long[] rows;
+            private final int[] narrowRows;
             private final FacetOrdinals.Dimension[] dimensions = new FacetOrdinals.Dimension[facets.size()];
             /** Per requested facet, counts by ordinal; for packed facets by ordinal + 1, slot 0 counting "none". */
             private final int[][] ordinalCounts = new int[facets.size()][];
@@ -120,6 +121,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
 
             SegmentCounter(FacetOrdinals.Segment segment) {
                 rows = segment.rows();
+                narrowRows = segment.narrowRows();
                 List<Integer> shifts = new ArrayList<>();
                 List<Long> masks = new ArrayList<>();
                 List<int[]> slotCountList = new ArrayList<>();
@@ -174,7 +176,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             }
 
             private void countBuffered() {
-                if (chunks.length > 0) {
+                if (chunks.length > 0 && narrowRows != null) {
+                    for (int i = 0; i < buffered; i++) {
+                        int row = narrowRows[buffer[i]];
+                        for (int c = 0; c < chunkShifts.length; c++) {
+                            chunkCounts[c][(int) ((row >>> chunkShifts[c]) & chunkMasks[c])]++;
+                        }
+                    }
+                } else if (chunks.length > 0) {
                     for (int i = 0; i < buffered; i++) {
                         long row = rows[buffer[i]];
                         for (int c = 0; c < chunkShifts.length; c++) {

@@ -27,7 +27,8 @@ import org.apache.lucene.search.DocIdSetIterator;
  * it). A segment written by a merge is loaded before it becomes searchable ({@link #load} is the writer's
  * merged-segment warmer); a freshly flushed segment is small and loads at its first search.
  *
- * <p>Memory: 8 bytes per patent while the facets fit in a {@code long} (8 MB per million patents), plus about
+ * <p>Memory: 4 bytes per patent while the facets fit in an {@code int} (4 MB per million patents; the seven facets
+ * of a library with 50 institutions and 18 segments take 28 bits), 8 while they fit in a {@code long}, plus about
  * 4 bytes per patent and value for a listed facet.
  */
 final class FacetOrdinals {
@@ -47,8 +48,11 @@ final class FacetOrdinals {
     record Dimension(String[] values, Packed packed, Listed listed) {
     }
 
-    /** One segment: the packed rows, one per document, and every facet. */
-    record Segment(long[] rows, Map<PatentQuery.Facet, Dimension> dimensions) {
+    /**
+     * One segment: the packed rows, one per document, and every facet. When the packed facets fit in 32 bits the
+     * rows are {@code narrowRows} and {@code rows} is null, else the reverse.
+     */
+    record Segment(long[] rows, int[] narrowRows, Map<PatentQuery.Facet, Dimension> dimensions) {
     }
 
     private final Map<IndexReader.CacheKey, Segment> bySegment = new ConcurrentHashMap<>();
@@ -91,7 +95,16 @@ final class FacetOrdinals {
                     dimensions.put(facet, new Dimension(values, null, listed));
                 }
             }
-            return new Segment(rows, dimensions);
+            if (usedBits <= Integer.SIZE) {
+                // Half the memory, and half the memory traffic of counting: a query with many hits reads the rows
+                // of most of the segment, and that reading, not the additions, is most of the counting's time.
+                int[] narrowRows = new int[rows.length];
+                for (int doc = 0; doc < rows.length; doc++) {
+                    narrowRows[doc] = (int) rows[doc];
+                }
+                return new Segment(null, narrowRows, dimensions);
+            }
+            return new Segment(rows, null, dimensions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

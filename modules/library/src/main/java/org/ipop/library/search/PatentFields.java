@@ -35,13 +35,12 @@ import org.apache.lucene.util.BytesRef;
  * <p>Text. Word segmentation (smartcn, about 0.55 M chars/s) is too slow for 800 characters per patent at
  * 5,000 patents/s, overlapping bigrams (about 26 M chars/s) are not. So:
  * <ul>
- * <li>{@link #TEXT}: title, abstract and first claim as CJK bigrams, with term frequencies but without positions.
- * A query part is found when all its bigrams occur (输电·电线·线路 for 输电线路); bigrams also find a string inside
- * a longer word (电站 in 水电站, which smartcn keeps as one word).</li>
- * <li>{@link #TITLE_WORDS}: the title segmented into smartcn words, with positions. It ranks a title containing the
- * query as a word first, and finds single-character queries (鸟), which have no bigram.</li>
- * <li>{@link #TITLE_BIGRAMS}: the title as bigrams with positions. It ranks a title containing the query as a
- * string (电站 in 水电站) above a patent that has it only in the abstract or claim.</li>
+ * <li>{@link #TEXT}: title ({@value #TITLE_WEIGHT} times), abstract and first claim as CJK bigrams, with term
+ * frequencies but without positions. A query part is found when all its bigrams occur (输电·电线·线路 for 输电线路);
+ * bigrams also find a string inside a longer word (电站 in 水电站, which smartcn keeps as one word). The repeated
+ * title ranks patents whose title contains the query above those that have it once in the abstract or claim.</li>
+ * <li>{@link #TITLE_WORDS}: the title segmented into smartcn words, with positions. It ranks a title containing a
+ * one-part query as a word first, and finds single-character queries (鸟), which have no bigram.</li>
  * </ul>
  * Leaving positions out of the long field, and abstract and claim sharing it, was measured at 100,000 patents:
  * the index went from about 150 to 70–95 MB and indexing CPU per patent fell by about a third. The price: outside
@@ -55,14 +54,23 @@ import org.apache.lucene.util.BytesRef;
 final class PatentFields {
 
     /** Bumped whenever the fields or their analysis change: an index written with another version is rebuilt. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     static final String ID = "id";
     static final String TITLE = "title";
     static final String TITLE_WORDS = "title_words";
-    static final String TITLE_BIGRAMS = "title_bigrams";
-    /** Title, abstract and first claim together, as bigrams without positions (see {@link #TEXT_TYPE}). */
+    /**
+     * Title ({@value #TITLE_WEIGHT} times), abstract and first claim together, as bigrams without positions (see
+     * {@link #TEXT_TYPE}).
+     */
     static final String TEXT = "text";
+    /**
+     * How many times the title is written into {@link #TEXT}: a bigram of the title counts as often as that many
+     * occurrences in the abstract or claim. This is BM25F's field weight (the title's term frequencies and length
+     * multiplied) in one field, so that ranking by title takes one term per bigram, whose per-block maximum scores
+     * let Lucene skip blocks that cannot reach the page; separate title clauses did not (see docs/benchmarks.md).
+     */
+    static final int TITLE_WEIGHT = 3;
     static final String INSTITUTION = "institution";
     static final String TYPE = "type";
     static final String LEGAL_STATUS = "legal_status";
@@ -132,7 +140,6 @@ final class PatentFields {
         doc.add(new StringField(ID, patent.id(), Field.Store.YES));
         doc.add(new StoredField(TITLE, patent.title()));
         doc.add(new TextField(TITLE_WORDS, patent.title(), Field.Store.NO));
-        doc.add(new TextField(TITLE_BIGRAMS, patent.title(), Field.Store.NO));
         doc.add(new Field(TEXT, allText(patent), TEXT_TYPE));
         addKeyword(doc, INSTITUTION, patent.institution());
         addKeyword(doc, TYPE, patent.type());
@@ -160,9 +167,12 @@ final class PatentFields {
         return doc;
     }
 
-    /** Title, abstract and claim, one per line so that no bigram spans two of them. */
-    private static String allText(PatentSearchDocument patent) {
+    /** Title ({@value #TITLE_WEIGHT} times), abstract and claim, one per line so that no bigram spans two of them. */
+    static String allText(PatentSearchDocument patent) {
         StringBuilder text = new StringBuilder(patent.title());
+        for (int copy = 1; copy < TITLE_WEIGHT; copy++) {
+            text.append('\n').append(patent.title());
+        }
         for (String part : new String[] {patent.abstractText(), patent.firstClaim()}) {
             if (part != null && !part.isBlank()) {
                 text.append('\n').append(part);

@@ -32,22 +32,22 @@ import org.apache.lucene.util.QueryBuilder;
  * <p>The text is split into parts at white space and list punctuation; every part must match. A part is analysed
  * per field and matches when any of these does:
  * <ul>
- * <li>{@link PatentFields#TEXT} (title, abstract, first claim): all bigrams of the part occur (boost 1);</li>
+ * <li>{@link PatentFields#TEXT} (title written {@value PatentFields#TITLE_WEIGHT} times, abstract, first claim):
+ * all bigrams of the part occur (boost 1). A bigram of the title counts as {@value PatentFields#TITLE_WEIGHT}
+ * occurrences, so a title containing the part, as a word or inside one (电站 in 水电站), ranks above a patent that
+ * has it once in the abstract or claim;</li>
  * <li>{@link PatentFields#TITLE_WORDS}: the smartcn words of the part are adjacent in the title (boost
- * {@value #TITLE_WORDS_BOOST}); this also finds a single character such as 鸟, which has no bigram;</li>
- * <li>{@link PatentFields#TITLE_BIGRAMS}: the bigrams of the part are adjacent in the title (boost
- * {@value #TITLE_BIGRAMS_BOOST}).</li>
+ * {@value #TITLE_WORDS_BOOST}); this also finds a single character such as 鸟, which has no bigram.</li>
  * </ul>
- * Scores add up, so a title containing the part as a word comes first, then a title containing it as a string
- * (电站 in 水电站), then patents that have it only in the abstract or claim. The two title clauses match little
- * beyond the text clause (nothing beyond it for a Chinese part of two or more characters); they are there for
- * ranking. How the clauses are combined, for the page and for counting, is chosen for speed and never changes the
- * hits or their scores (see {@link #addPart}).
+ * Scores add up, so in a query of one part a title containing it as a word comes first. In a query of several parts,
+ * a part of two or more Chinese characters is ranked by its text clause alone (see {@link #addPart}): titles
+ * containing every part still come first through their weight in the text, but a title word no longer ranks above
+ * the same characters inside a longer word. How the clauses are combined for counting is chosen for speed and never
+ * changes the hits.
  */
 final class QueryTranslator {
 
     private static final float TITLE_WORDS_BOOST = 3f;
-    private static final float TITLE_BIGRAMS_BOOST = 2f;
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u3000,，;；、]+");
     /** Two or more Chinese characters and nothing else (see {@link #addPart}). */
@@ -96,36 +96,33 @@ final class QueryTranslator {
      * Adds the clauses of one part of the text, unless analysis leaves nothing of it (punctuation only).
      *
      * <p>A part of two or more Chinese characters matches exactly the patents whose text has all its bigrams: a title
-     * with the part as words, or as adjacent bigrams, contains the part and therefore its bigrams, and the title is
-     * part of the text. The title clauses then only add to the score, which allows two cheaper forms with the same
-     * hits and the same scores:
+     * with the part as words contains the part and therefore its bigrams, and the title is part of the text. So:
      * <ul>
-     * <li>for counting, the text clause alone: a conjunction of bigrams, far cheaper than the disjunction with two
-     * phrase queries (measured: a third of the facet counting of two-word queries);</li>
-     * <li>in a query of several parts, the text clause required and the title clauses optional, side by side with
-     * the other parts' clauses: Lucene skips more of the hits that cannot reach the page than with one disjunction
-     * per part (two-word pages 20% cheaper, measured). For a query of one part the disjunction skips more.</li>
+     * <li>for counting, the text clause alone finds the same hits: a conjunction of bigrams, far cheaper than the
+     * disjunction with a phrase query (measured: a third of the facet counting of two-word queries);</li>
+     * <li>in a query of several parts, the text clause alone also ranks it. Title clauses beside it made two generic
+     * words (方法 装置) the slowest searches: patents with either word in the title are in almost every block of
+     * documents, so no block could be skipped. One term per bigram in one field lets Lucene skip blocks by their
+     * maximum scores, and the title's weight in the text keeps titles with every part first (measured: see the
+     * tenth-session search series in docs/benchmarks.md).</li>
      * </ul>
      * Latin letters and digits do not have this property (the text's tokenizer keeps {@code 100mm} whole where the
-     * title's words split it), nor does a single character (it has no bigram), so such parts keep the disjunction.
+     * title's words split it), nor does a single character (it has no bigram), so such parts keep the disjunction;
+     * so does a query of one part, whose title-word ranking costs little (one word's page: about 1 ms).
      */
     private boolean addPart(BooleanQuery.Builder scoring, BooleanQuery.Builder matching, String part,
             boolean oneOfSeveral) {
         Query text = builder.createBooleanQuery(PatentFields.TEXT, part, Occur.MUST);
         Query titleWords = boosted(builder.createPhraseQuery(PatentFields.TITLE_WORDS, part), TITLE_WORDS_BOOST);
-        Query titleBigrams = boosted(builder.createPhraseQuery(PatentFields.TITLE_BIGRAMS, part), TITLE_BIGRAMS_BOOST);
         boolean textFindsEveryHit = text != null && CHINESE_WORD.matcher(part).matches();
         if (textFindsEveryHit && oneOfSeveral) {
             scoring.add(text, Occur.MUST);
-            addIfAny(scoring, titleWords, Occur.SHOULD);
-            addIfAny(scoring, titleBigrams, Occur.SHOULD);
             matching.add(text, Occur.FILTER);
             return true;
         }
         BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
         addIfAny(alternatives, text, Occur.SHOULD);
         addIfAny(alternatives, titleWords, Occur.SHOULD);
-        addIfAny(alternatives, titleBigrams, Occur.SHOULD);
         BooleanQuery disjunction = alternatives.build();
         if (disjunction.clauses().isEmpty()) {
             return false;

@@ -166,6 +166,22 @@ class PatentIndexTest {
     }
 
     @Test
+    void inAQueryOfSeveralWordsTitlesWithEveryWordRankFirst() {
+        try (PatentIndex index = PatentIndex.inMemory()) {
+            // The abstract has each word twice; the title once, but it weighs as much as three occurrences.
+            index.upsert(withText("CN-abstract", "一种电力设备", "驱鸟装置用于输电线路，驱鸟装置安装在输电线路上", null));
+            index.upsert(withText("CN-one-in-title", "一种驱鸟装置", "安装在输电线路上", null));
+            index.upsert(withText("CN-title", "一种输电线路驱鸟装置", "安装在铁塔上", null));
+            index.upsert(withText("CN-none", "一种驱鸟装置", "安装在屋顶上", null));
+            index.refresh();
+
+            List<String> hits = idList(index.search(PatentQuery.of("驱鸟 输电线路")));
+            assertEquals("CN-title", hits.getFirst());
+            assertEquals(Set.of("CN-title", "CN-one-in-title", "CN-abstract"), Set.copyOf(hits));
+        }
+    }
+
+    @Test
     void latinLettersAndDigitsMatchWholeTokensCaseInsensitively() {
         // 5G matches 基于5G通信 but not 5GC or 5GBBU: letters and digits form words of their own.
         Pattern wholeToken = Pattern.compile("(?i)(?<![a-z0-9])5g(?![a-z0-9])");
@@ -355,6 +371,42 @@ class PatentIndexTest {
                     new SearchResult.FacetCount("DESIGN", 1_000)), result.facets().get(Facet.TYPE));
             assertEquals(List.of(new SearchResult.FacetCount("420000", 1_501),
                     new SearchResult.FacetCount("110000", 1_500)), result.facets().get(Facet.REGION));
+        }
+    }
+
+    @Test
+    void facetsNeedingMoreThan32BitsPerPatentAreCountedExactly() {
+        try (PatentIndex index = PatentIndex.inMemory()) {
+            // 1,500 institutions take 11 bits, four segment codes of 31 values 4 × 5 bits: wider than an int.
+            for (int i = 0; i < 3_000; i++) {
+                List<String> segments = List.of("SEI:" + (i % 31), "SEI:" + ((i + 1) % 31), "SEI:" + ((i + 2) % 31),
+                        "SEI:" + ((i + 3) % 31));
+                index.upsert(new PatentSearchDocument("CN" + i, "一种装置", null, null, "机构" + (i % 1_500),
+                        i % 3 == 0 ? "DESIGN" : "INVENTION", "有效", segments, null, null, "T" + (i % 4),
+                        "ADMITTED", i % 2 == 0 ? "420102" : "110108", null, 0, true));
+            }
+            index.refresh();
+
+            SearchResult result = index.search(PatentQuery.builder().text("装置").allFacets().build());
+
+            assertEquals(3_000, result.totalHits());
+            // Patent i has the codes i … i + 3 (mod 31), so code c is on the patents whose i mod 31 is c - 3 … c.
+            Map<String, Long> expectedSegments = new HashMap<>();
+            for (int i = 0; i < 3_000; i++) {
+                for (int k = 0; k < 4; k++) {
+                    expectedSegments.merge("SEI:" + ((i + k) % 31), 1L, Long::sum);
+                }
+            }
+            assertEquals(expectedSegments, result.facets().get(Facet.SEGMENT).stream()
+                    .collect(Collectors.toMap(SearchResult.FacetCount::value, SearchResult.FacetCount::count)));
+            List<SearchResult.FacetCount> institutions = result.facets().get(Facet.INSTITUTION);
+            assertEquals(PatentIndex.MAX_FACET_VALUES, institutions.size());
+            assertTrue(institutions.stream().allMatch(value -> value.count() == 2), institutions.toString());
+            assertEquals(List.of(new SearchResult.FacetCount("T0", 750), new SearchResult.FacetCount("T1", 750),
+                    new SearchResult.FacetCount("T2", 750), new SearchResult.FacetCount("T3", 750)),
+                    result.facets().get(Facet.TIER));
+            assertEquals(List.of(new SearchResult.FacetCount("110000", 1_500),
+                    new SearchResult.FacetCount("420000", 1_500)), result.facets().get(Facet.REGION));
         }
     }
 

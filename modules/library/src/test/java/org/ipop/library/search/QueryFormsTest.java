@@ -98,17 +98,23 @@ class QueryFormsTest {
         return INDEX.withSearcher(searcher -> searcher.storedFields().document(doc).get(PatentFields.ID));
     }
 
-    /** Each part a disjunction of its three clauses, all parts required: what {@link QueryTranslator} documents. */
+    /**
+     * What {@link QueryTranslator} documents, all parts required: a Chinese word in a query of several parts is its
+     * text clause; any other part is the disjunction of its text clause and its title words (boost 3).
+     */
     private static Query definition(String text) {
+        List<String> parts = new LinkedHashSet<>(List.of(PARTS.split(text))).stream()
+                .filter(part -> !part.isEmpty()).toList(); // a leading separator leaves an empty part
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (String part : new LinkedHashSet<>(List.of(PARTS.split(text)))) {
-            if (part.isEmpty()) {
-                continue; // a leading separator
+        for (String part : parts) {
+            Query textClause = DEFINITION.createBooleanQuery(PatentFields.TEXT, part, Occur.MUST);
+            if (parts.size() > 1 && part.matches("\\p{IsHan}{2,}")) {
+                all.add(textClause, Occur.MUST);
+                continue;
             }
             BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
-            add(alternatives, DEFINITION.createBooleanQuery(PatentFields.TEXT, part, Occur.MUST), 1f);
+            add(alternatives, textClause, 1f);
             add(alternatives, DEFINITION.createPhraseQuery(PatentFields.TITLE_WORDS, part), 3f);
-            add(alternatives, DEFINITION.createPhraseQuery(PatentFields.TITLE_BIGRAMS, part), 2f);
             all.add(alternatives.build(), Occur.MUST);
         }
         return all.build();
