@@ -12,6 +12,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,6 +22,7 @@ import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,36 @@ class BsonDocumentStorageTest {
                 .append("data", new de.bwaldvogel.mongo.bson.BinData(chunk));
         int estimate = new BsonDocumentType().getMemory(document);
         assertTrue(estimate >= chunk.length && estimate < chunk.length + 1_000, "estimate " + estimate);
+    }
+
+    @Test
+    void documents_encoded_one_after_another_each_read_back_whole() {
+        // The encoding buffer is reused per thread: a small document after a large one (an upload chunk, whose
+        // buffer is then dropped) and after a smaller one must carry nothing of the one before.
+        BsonDocumentType type = new BsonDocumentType();
+        byte[] chunk = new byte[600_000];
+        chunk[chunk.length - 1] = 7;
+        List<de.bwaldvogel.mongo.bson.Document> documents = List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", "a").append("title", "一种无人机电池管理系统"),
+                new de.bwaldvogel.mongo.bson.Document("_id", "job:0")
+                        .append("data", new de.bwaldvogel.mongo.bson.BinData(chunk)),
+                new de.bwaldvogel.mongo.bson.Document("_id", "b"),
+                new de.bwaldvogel.mongo.bson.Document("_id", "c").append("list", List.of("H04N5/225", "G06T7/00")));
+        for (de.bwaldvogel.mongo.bson.Document document : documents) {
+            WriteBuffer buffer = new WriteBuffer();
+            type.write(buffer, document);
+            ByteBuffer written = buffer.getBuffer();
+            written.flip();
+            de.bwaldvogel.mongo.bson.Document read = type.read(written);
+            assertEquals(document.keySet(), read.keySet());
+            if (document.get("data") instanceof de.bwaldvogel.mongo.bson.BinData data) {
+                assertTrue(java.util.Arrays.equals(data.getData(),
+                        ((de.bwaldvogel.mongo.bson.BinData) read.get("data")).getData()));
+            } else {
+                assertEquals(document, read);
+            }
+            assertEquals(0, written.remaining(), "the value ends where its bytes end");
+        }
     }
 
     @Test
