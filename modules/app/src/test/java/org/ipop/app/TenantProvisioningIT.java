@@ -95,11 +95,11 @@ class TenantProvisioningIT extends PlatformIT {
 
     private static String descriptor(String id, String admin) {
         return """
-                {"id": "%s", "names": {"zh": "宜昌市知识产权运营中心（测试）", "en": "Yichang IP Operation Centre (test)"},
+                {"id": "%s", "names": {"zh": "宜昌市知识产权运营中心（测试 %s）", "en": "Yichang IP Operation Centre (test)"},
                  "kind": "regional", "regionCode": "420500", "focusIndustries": ["3.3"],
                  "enabledModules": ["resource-library"],
                  "contact": {"name": "宜昌中心", "email": "ops@%s.example.cn"},
                  "administrator": {"username": "%s", "email": "%s@example.cn", "name": "宜昌管理员"}}
-                """.formatted(id, id, admin, admin);
+                """.formatted(id, id, id, admin, admin); // Keycloak keeps organization names unique, across runs too
     }
 }
