@@ -47,6 +47,13 @@ class TenantProvisioningIT extends PlatformIT {
         assertTrue(Api.get("/api/network/tenants", null).body().contains("\"" + id + "\""),
                 "the new tenant is part of the network at once");
         assertEquals(409, Api.sendJson("POST", "/api/tenants", platformAdmin, null, descriptor(id, admin)).status());
+        // Another id with the same Chinese name: Keycloak would refuse its organization, so the platform refuses it.
+        String namesake = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        Reply sameName = Api.sendJson("POST", "/api/tenants", platformAdmin, null,
+                descriptor(namesake, namesake + "-admin").replace("（测试 " + namesake + "）", "（测试 " + id + "）"));
+        assertEquals(409, sameName.status(), sameName.body());
+        assertTrue(sameName.body().contains("'" + id + "'"), sameName.body());
+        assertEquals(404, Api.get("/api/tenants/" + namesake, platformAdmin).status(), "nothing registered");
     }
 
     @Test
