@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.Field;
@@ -23,7 +24,6 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
@@ -54,10 +54,15 @@ import org.apache.lucene.util.BytesRef;
 final class PatentFields {
 
     /** Bumped whenever the fields or their analysis change: an index written with another version is rebuilt. */
-    static final String SCHEMA_VERSION = "3";
+    static final String SCHEMA_VERSION = "4";
 
     static final String ID = "id";
-    static final String TITLE = "title";
+    /**
+     * The id and the title of a hit, as binary doc values: a page of hits reads 20 small values instead of
+     * decompressing 20 blocks of stored fields (about 5% of a search's CPU, profiled).
+     */
+    static final String ID_VALUE = "id_value";
+    static final String TITLE_VALUE = "title_value";
     static final String TITLE_WORDS = "title_words";
     /**
      * Title ({@value #TITLE_WEIGHT} times), abstract and first claim together, as bigrams without positions (see
@@ -138,7 +143,8 @@ final class PatentFields {
     static Document toDocument(PatentSearchDocument patent) {
         Document doc = new Document();
         doc.add(new StringField(ID, patent.id(), Field.Store.YES));
-        doc.add(new StoredField(TITLE, patent.title()));
+        doc.add(new BinaryDocValuesField(ID_VALUE, new BytesRef(patent.id())));
+        doc.add(new BinaryDocValuesField(TITLE_VALUE, new BytesRef(patent.title())));
         doc.add(new TextField(TITLE_WORDS, patent.title(), Field.Store.NO));
         doc.add(new Field(TEXT, allText(patent), TEXT_TYPE));
         addKeyword(doc, INSTITUTION, patent.institution());

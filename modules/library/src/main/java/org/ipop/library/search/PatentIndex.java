@@ -18,13 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
@@ -105,7 +106,6 @@ public final class PatentIndex implements AutoCloseable {
      * benchmark's mix of real title words, half of the one-word queries repeat an earlier one.
      */
     private static final int RESULT_CACHE_ENTRIES = 1_024;
-    private static final Set<String> STORED_FIELDS = Set.of(PatentFields.ID, PatentFields.TITLE);
 
     private static final System.Logger LOG = System.getLogger(PatentIndex.class.getName());
 
@@ -372,15 +372,22 @@ public final class PatentIndex implements AutoCloseable {
 
     private static List<SearchResult.Hit> hits(IndexSearcher searcher, TopDocs topDocs, int from, boolean scored)
             throws IOException {
-        StoredFields storedFields = searcher.storedFields();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = from; i < topDocs.scoreDocs.length; i++) {
             ScoreDoc scoreDoc = topDocs.scoreDocs[i];
-            Document stored = storedFields.document(scoreDoc.doc, STORED_FIELDS);
-            hits.add(new SearchResult.Hit(stored.get(PatentFields.ID), scored ? scoreDoc.score : Float.NaN,
-                    stored.get(PatentFields.TITLE)));
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
+            int doc = scoreDoc.doc - leaf.docBase;
+            hits.add(new SearchResult.Hit(value(leaf, PatentFields.ID_VALUE, doc),
+                    scored ? scoreDoc.score : Float.NaN, value(leaf, PatentFields.TITLE_VALUE, doc)));
         }
         return hits;
+    }
+
+    /** A binary doc value; a fresh iterator each time, since hits come in score order, not in document order. */
+    private static String value(LeafReaderContext leaf, String field, int doc) throws IOException {
+        BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
+        return values != null && values.advanceExact(doc) ? values.binaryValue().utf8ToString() : "";
     }
 
     /** The Lucene query and sort a {@link PatentQuery} runs, for measuring Lucene alone (see the benchmark). */
