@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Collation;
 import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import java.nio.file.Path;
@@ -57,6 +58,11 @@ class EmbeddedCountTest {
                     Aggregates.sort(new Document("_id", 1)))).into(new ArrayList<>());
             assertEquals(List.of(new Document("_id", "ADMITTED").append("n", 250),
                     new Document("_id", "INVENTORIED").append("n", 250)), byStatus);
+            assertEquals(8, server.countsAnsweredDirectly() - before);
+
+            // With a collation strings compare otherwise than the collection's count would: the server's own path.
+            assertEquals(500, patents.countDocuments(Filters.eq("institution", "机构3"),
+                    new CountOptions().collation(Collation.builder().locale("zh").build())));
             assertEquals(8, server.countsAnsweredDirectly() - before);
         }
     }
