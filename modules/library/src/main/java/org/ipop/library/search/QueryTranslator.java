@@ -113,13 +113,14 @@ final class QueryTranslator {
     private boolean addPart(BooleanQuery.Builder scoring, BooleanQuery.Builder matching, String part,
             boolean oneOfSeveral) {
         Query text = builder.createBooleanQuery(PatentFields.TEXT, part, Occur.MUST);
-        Query titleWords = boosted(builder.createPhraseQuery(PatentFields.TITLE_WORDS, part), TITLE_WORDS_BOOST);
         boolean textFindsEveryHit = text != null && CHINESE_WORD.matcher(part).matches();
         if (textFindsEveryHit && oneOfSeveral) {
             scoring.add(text, Occur.MUST);
             matching.add(text, Occur.FILTER);
             return true;
         }
+        // Only now: segmenting the part into smartcn words costs more than the bigrams.
+        Query titleWords = boosted(builder.createPhraseQuery(PatentFields.TITLE_WORDS, part), TITLE_WORDS_BOOST);
         BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
         addIfAny(alternatives, text, Occur.SHOULD);
         addIfAny(alternatives, titleWords, Occur.SHOULD);
