@@ -57,6 +57,27 @@ class TenantProvisioningIT extends PlatformIT {
     }
 
     @Test
+    void a_tenant_whose_organization_keycloak_refuses_is_told_so_not_that_keycloak_is_unreachable() {
+        String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        String platformAdmin = Tokens.of("platform-admin");
+        // A name taken outside the platform: no tenant has it, so registration accepts it, but Keycloak refuses a
+        // second organization of that name.
+        String name = "外部机构（测试 " + id + "）";
+        new KeycloakAdmin().createOrganization("outside-" + id, name);
+
+        Reply registered = Api.sendJson("POST", "/api/tenants", platformAdmin, null,
+                descriptor(id, id + "-admin").replace("宜昌市知识产权运营中心（测试 " + id + "）", name));
+        assertEquals(202, registered.status(), registered.body());
+        String pending = registered.json().getString("provisioningPending");
+        assertTrue(pending.contains("refused") && pending.contains("409"), pending);
+        assertTrue(pending.contains("/api/tenants/" + id + "/provisioning"), pending);
+
+        Reply again = Api.call("POST", "/api/tenants/" + id + "/provisioning", platformAdmin, null, null, null);
+        assertEquals(409, again.status(), again.body());
+        assertTrue(again.body().contains("refused"), again.body());
+    }
+
+    @Test
     void the_demo_tenants_from_the_descriptor_files_are_in_keycloak() {
         KeycloakAdmin keycloak = new KeycloakAdmin();
         for (String tenant : List.of("hubei", "wuhan", "hydrogen")) {

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -81,8 +83,34 @@ public class TenantProvisioning {
             return report;
         } catch (RuntimeException e) {
             lastOutcome.put(tenant.id().value(), "failed: " + e.getMessage());
-            throw e;
+            String refusal = refusal(e);
+            throw refusal == null ? e : new ProvisioningRefused(refusal, e);
         }
+    }
+
+    /**
+     * Keycloak's answer if it refused a request (HTTP 4xx), else null (unreachable, 5xx, a bug). The admin client
+     * reports a refusal as a {@link WebApplicationException}, or, for the requests whose response the provisioner
+     * reads itself, as its "Keycloak refused" message.
+     */
+    private static String refusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebApplicationException web && web.getResponse() != null
+                    && web.getResponse().getStatusInfo().getFamily() == Response.Status.Family.CLIENT_ERROR) {
+                String body = "";
+                try {
+                    body = web.getResponse().hasEntity() ? " " + web.getResponse().readEntity(String.class) : "";
+                } catch (RuntimeException unreadable) {
+                    // the status says enough
+                }
+                return "Keycloak refused: HTTP " + web.getResponse().getStatus() + body;
+            }
+            if (cause instanceof IllegalStateException refused && refused.getMessage() != null
+                    && refused.getMessage().matches("(?s)Keycloak refused .*: HTTP 4\\d\\d.*")) {
+                return refused.getMessage();
+            }
+        }
+        return null;
     }
 
     public ProvisioningReport provision(TenantId tenant) {

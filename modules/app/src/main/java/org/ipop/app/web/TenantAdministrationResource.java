@@ -19,7 +19,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.ipop.identity.ProvisioningReport;
+import org.ipop.identity.ProvisioningRefused;
 import org.ipop.identity.TenantProvisioning;
+import org.ipop.kernel.Conflict;
 import org.ipop.kernel.FieldError;
 import org.ipop.kernel.NotFound;
 import org.ipop.kernel.Roles;
@@ -93,6 +95,12 @@ public class TenantAdministrationResource {
             tenants.relayPendingEvents(); // the registration event finds everything in place
             return Response.created(location).entity(new Registration(TenantView.of(descriptor), true,
                     report.changes(), report.temporaryPassword().orElse(null), null)).build();
+        } catch (ProvisioningRefused e) {
+            LOG.log(Level.WARNING, "Provisioning of new tenant " + descriptor.id() + " refused", e);
+            return Response.accepted().location(location).entity(new Registration(TenantView.of(descriptor), false,
+                    List.of(), null, "The tenant is registered, but the identity provider refused its organization "
+                    + "or administrator (" + e.getMessage() + "). Correct the cause there, then run provisioning "
+                    + "again: POST /api/tenants/" + descriptor.id().value() + "/provisioning.")).build();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Provisioning of new tenant " + descriptor.id() + " deferred", e);
             return Response.accepted().location(location).entity(new Registration(TenantView.of(descriptor), false,
@@ -111,8 +119,13 @@ public class TenantAdministrationResource {
     @POST
     @Path("{id}/provisioning")
     public ProvisioningRun reprovision(@PathParam("id") String id) {
-        ProvisioningReport report = provisioning.provision(tenantId(id));
-        return new ProvisioningRun(report.tenantId(), report.changes());
+        try {
+            ProvisioningReport report = provisioning.provision(tenantId(id));
+            return new ProvisioningRun(report.tenantId(), report.changes());
+        } catch (ProvisioningRefused e) {
+            throw new Conflict("The identity provider refused the tenant's organization or administrator ("
+                    + e.getMessage() + "). Correct the cause there, then run provisioning again.");
+        }
     }
 
     private static TenantId tenantId(String id) {

@@ -1,5 +1,6 @@
 package org.ipop.app.support;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -44,6 +45,19 @@ public final class KeycloakAdmin {
     public Optional<JsonObject> organization(String alias) {
         List<JsonObject> found = organizationsWithAlias(alias);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** Creates an organization directly in Keycloak, as an administrator could outside the platform. */
+    public void createOrganization(String alias, String name) {
+        String json = Json.createObjectBuilder().add("alias", alias).add("name", name).add("enabled", true).build()
+                .toString();
+        Api.Reply reply = Api.send(HttpRequest.newBuilder(URI.create(RealKeycloak.URL + "/admin/realms/ipop"
+                        + "/organizations")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        if (reply.status() != 201) {
+            throw new AssertionError("Keycloak admin: creating organization " + alias + ": HTTP " + reply.status()
+                    + " " + reply.body());
+        }
     }
 
     private JsonArray get(String path) {

@@ -1,0 +1,13 @@
+package org.ipop.identity;
+
+/**
+ * Keycloak answered, and refused part of a tenant's provisioning (HTTP 4xx: an organization name taken outside the
+ * platform, a rejected attribute). Unlike an unreachable Keycloak, retrying changes nothing until someone corrects
+ * the cause, so callers report it as a refusal with Keycloak's reason.
+ */
+public final class ProvisioningRefused extends RuntimeException {
+
+    public ProvisioningRefused(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
