@@ -83,15 +83,14 @@ public class TenantProvisioning {
             return report;
         } catch (RuntimeException e) {
             lastOutcome.put(tenant.id().value(), "failed: " + e.getMessage());
-            String refusal = refusal(e);
+            String refusal = e instanceof ProvisioningRefused ? null : refusal(e);
             throw refusal == null ? e : new ProvisioningRefused(refusal, e);
         }
     }
 
     /**
-     * Keycloak's answer if it refused a request (HTTP 4xx), else null (unreachable, 5xx, a bug). The admin client
-     * reports a refusal as a {@link WebApplicationException}, or, for the requests whose response the provisioner
-     * reads itself, as its "Keycloak refused" message.
+     * Keycloak's answer if the admin client reports a refusal (HTTP 4xx) as a {@link WebApplicationException}, else
+     * null (unreachable, 5xx, a bug). The provisioner's own reading of responses throws {@link ProvisioningRefused}.
      */
     private static String refusal(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -104,10 +103,6 @@ public class TenantProvisioning {
                     // the status says enough
                 }
                 return "Keycloak refused: HTTP " + web.getResponse().getStatus() + body;
-            }
-            if (cause instanceof IllegalStateException refused && refused.getMessage() != null
-                    && refused.getMessage().matches("(?s)Keycloak refused .*: HTTP 4\\d\\d.*")) {
-                return refused.getMessage();
             }
         }
         return null;

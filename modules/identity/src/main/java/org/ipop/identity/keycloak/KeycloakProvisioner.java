@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ipop.identity.ProvisioningRefused;
 import org.ipop.identity.ProvisioningReport;
 import org.ipop.tenancy.TenantDescriptor;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -117,11 +118,14 @@ public final class KeycloakProvisioner {
         return user;
     }
 
+    /** A 4xx answer is a refusal that retrying will not change ({@link ProvisioningRefused}); others may pass. */
     private static void expectSuccess(Response response, String what) {
-        if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+        Response.Status.Family family = response.getStatusInfo().getFamily();
+        if (family != Response.Status.Family.SUCCESSFUL) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
-            throw new IllegalStateException("Keycloak refused to " + what + ": HTTP " + response.getStatus() + " "
-                    + body);
+            String message = "Keycloak refused to " + what + ": HTTP " + response.getStatus() + " " + body;
+            throw family == Response.Status.Family.CLIENT_ERROR ? new ProvisioningRefused(message, null)
+                    : new IllegalStateException(message);
         }
     }
 

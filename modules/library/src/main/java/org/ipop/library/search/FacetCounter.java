@@ -176,6 +176,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.SliceCounter, 
             }
 
             private void countBuffered() {
+                // The same loop over int rows and over long rows: one loop reading either would test the array's
+                // type per hit, on the hottest path of a search.
                 if (chunks.length > 0 && narrowRows != null) {
                     for (int i = 0; i < buffered; i++) {
                         int row = narrowRows[buffer[i]];

@@ -104,7 +104,7 @@ final class QueryTranslator {
      * words (方法 装置) the slowest searches: patents with either word in the title are in almost every block of
      * documents, so no block could be skipped. One term per bigram in one field lets Lucene skip blocks by their
      * maximum scores, and the title's weight in the text keeps titles with every part first (measured: see the
-     * tenth-session search series in docs/benchmarks.md).</li>
+     * eleventh-session search series in docs/benchmarks.md).</li>
      * </ul>
      * Latin letters and digits do not have this property (the text's tokenizer keeps {@code 100mm} whole where the
      * title's words split it), nor does a single character (it has no bigram), so such parts keep the disjunction;
