@@ -63,6 +63,12 @@ final class DurableH2Backend extends H2Backend {
         return countsAnsweredDirectly.get();
     }
 
+    /** The most documents a sorted, limited find in this collection has held at once (for tests). */
+    int largestSortedSelection(String databaseName, String collectionName) {
+        MongoCollection<?> collection = resolveDatabase(databaseName).resolveCollection(collectionName, false);
+        return collection instanceof BsonH2Collection bson ? bson.largestSortedSelection() : 0;
+    }
+
     /**
      * Answers the driver's {@code countDocuments} (an aggregation: {@code $match}, optionally {@code $skip} and
      * {@code $limit}, then {@code {$group: {_id: 1, n: {$sum: 1}}}}) with the collection's own count, or returns

@@ -75,6 +75,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return backend.countsAnsweredDirectly();
     }
 
+    /** The most documents a sorted, limited find in this collection has held at once (for tests). */
+    int largestSortedSelection(String databaseName, String collectionName) {
+        return backend.largestSortedSelection(databaseName, collectionName);
+    }
+
     @Override
     public void close() {
         server.shutdownNow();
