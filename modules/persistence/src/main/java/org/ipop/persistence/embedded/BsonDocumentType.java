@@ -3,11 +3,7 @@ package org.ipop.persistence.embedded;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.buffer.UnpooledByteBufAllocator;
-import io.netty.buffer.UnpooledHeapByteBuf;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Map;
@@ -33,36 +29,18 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     private final ObjectDataType storage = new ObjectDataType();
 
-    /**
-     * Each thread's buffer for encoding, reused. MVStore writes a leaf page with every document on it, so a document
-     * is encoded each time its page changes, many times in an import. A fresh buffer per document grew by doubling
-     * from 1 KB and was most of the store's allocation (profiled: 31 of 99 GB allocated during a 100,000-row
-     * import). Not leak-tracked: built directly rather than by netty's allocator, and left to the garbage collector.
-     */
-    private static final ThreadLocal<ByteBuf> ENCODING_BUFFER = ThreadLocal.withInitial(
-            () -> new UnpooledHeapByteBuf(UnpooledByteBufAllocator.DEFAULT, 64 * 1024, Integer.MAX_VALUE));
-    /** A buffer grown beyond this (by an upload chunk) is dropped after use. */
-    private static final int KEPT_CAPACITY = 256 * 1024;
-
     @Override
     public Document[] createStorage(int size) {
         return new Document[size];
     }
 
+    /**
+     * MVStore writes a leaf page with every document on it, so a document is encoded each time its page is written.
+     * {@link StoredBson} writes the stock encoder's bytes into a reused buffer (see there for why).
+     */
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = ENCODING_BUFFER.get();
-        bson.clear();
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            byte[] bytes = new byte[bson.readableBytes()];
-            bson.readBytes(bytes);
-            storage.write(buffer, bytes);
-        } finally {
-            if (bson.capacity() > KEPT_CAPACITY) {
-                ENCODING_BUFFER.remove(); // an upload chunk's megabyte is not kept for the thread's lifetime
-            }
-        }
+        storage.write(buffer, StoredBson.encode(document));
     }
 
     @Override

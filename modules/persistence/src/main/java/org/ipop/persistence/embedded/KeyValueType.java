@@ -4,8 +4,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -47,21 +45,10 @@ final class KeyValueType extends BasicDataType<KeyValue> {
         return Integer.compare(a.size(), b.size());
     }
 
+    /** As the stock encoder writes a document of the key's values under "0", "1", … (see {@link StoredBson}). */
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        Document values = new Document();
-        for (int i = 0; i < key.size(); i++) {
-            values.put(Integer.toString(i), key.get(i));
-        }
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-            BsonEncoder.encodeDocument(values, bson);
-            byte[] bytes = new byte[bson.readableBytes()];
-            bson.readBytes(bytes);
-            storage.write(buffer, bytes);
-        } finally {
-            bson.release();
-        }
+        storage.write(buffer, StoredBson.encodeIndexed(key));
     }
 
     @Override
