@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Encodes documents and index keys for the embedded store's file: byte for byte what the server's own
@@ -47,14 +48,7 @@ final class StoredBson {
 
     /** The BSON bytes of {@code document}. */
     static byte[] encode(Map<String, ?> document) {
-        StoredBson writer = PER_THREAD.get();
-        try {
-            writer.size = 0;
-            writer.document(document);
-            return Arrays.copyOf(writer.bytes, writer.size);
-        } finally {
-            writer.shrinkIfGrown();
-        }
+        return written(writer -> writer.document(document));
     }
 
     /**
@@ -62,10 +56,15 @@ final class StoredBson {
      * for such a document, without building it.
      */
     static byte[] encodeIndexed(Iterable<?> values) {
+        return written(writer -> writer.indexed(values));
+    }
+
+    /** What {@code write} writes with this thread's writer, as a new array. */
+    private static byte[] written(Consumer<StoredBson> write) {
         StoredBson writer = PER_THREAD.get();
         try {
             writer.size = 0;
-            writer.indexed(values);
+            write.accept(writer);
             return Arrays.copyOf(writer.bytes, writer.size);
         } finally {
             writer.shrinkIfGrown();
