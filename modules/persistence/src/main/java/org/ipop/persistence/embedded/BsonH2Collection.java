@@ -33,7 +33,7 @@ import org.h2.mvstore.MVMap;
 final class BsonH2Collection extends H2Collection {
 
     /** Above this many documents to keep, the bounded heap saves little over sorting everything: the stock path. */
-    static final int MAX_BOUNDED_SELECTION = 10_000;
+    private static final int MAX_BOUNDED_SELECTION = 10_000;
 
     /** The most documents a sorted, limited find has held at once (for tests). */
     private final AtomicInteger largestSortedSelection = new AtomicInteger();

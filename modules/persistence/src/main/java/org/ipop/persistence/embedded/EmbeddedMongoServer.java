@@ -22,6 +22,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMongoServer.class.getName());
     static final String STORE_FILE = "ipop.mv.db";
+    /**
+     * MVStore's page cache, in MB (its default is 16). Every inserted document is looked up in the {@code _id} index
+     * first (the driver's upsert, the server's uniqueness check), at a random place for application numbers: with
+     * 16 MB, shared with the documents' pages, those index pages were mostly read from the file and decoded again
+     * (a fifth of the server worker's samples in an import). With 64 MB, for at most 48 MB more heap, the imports
+     * measured ran 5% faster on average, inside this machine's noise (docs/benchmarks.md, twelfth session).
+     */
+    private static final int PAGE_CACHE_MB = 64;
 
     private final MongoServer server;
     private final DurableH2Backend backend;
@@ -34,15 +42,6 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.server = server;
         this.address = address;
     }
-
-    /**
-     * MVStore's page cache, in MB (its default is 16). Every inserted document is looked up in the {@code _id} index
-     * first (the driver's upsert, the server's uniqueness check), at a random place for application numbers: with
-     * 16 MB, shared with the documents' pages, those index pages were mostly read from the file and decoded again
-     * (a fifth of the server worker's samples in an import). With 64 MB, for at most 48 MB more heap, the imports
-     * measured ran 5% faster on average, inside this machine's noise (docs/benchmarks.md, twelfth session).
-     */
-    private static final int PAGE_CACHE_MB = 64;
 
     /** Compacts and opens the store in {@code dataDirectory} and listens on a free loopback port. */
     public static EmbeddedMongoServer start(Path dataDirectory) {
