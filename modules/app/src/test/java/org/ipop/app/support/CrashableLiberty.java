@@ -11,13 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A second Liberty server, started and stopped by the test itself rather than by Arquillian, so that a test can
- * kill it with SIGKILL in the middle of its work and start it again on the same data. It runs the same WAR with
+ * kill it with SIGKILL in the middle of its work and start it again on the same data, or start it with other
+ * options (demo data). It runs the same WAR with
  * the same configuration as the Arquillian server ({@code ipop-test}, whose directory it copies), on its own HTTP
  * port and with its own data directory, against the same test Keycloak.
  */
@@ -34,10 +36,10 @@ public final class CrashableLiberty implements AutoCloseable {
         this.port = port;
     }
 
-    /** Creates the server afresh (empty data directory) and starts it. */
-    public static CrashableLiberty start(int port, Path dataDirectory) {
+    /** Creates the server afresh (empty data directory) and starts it, with any further JVM options given. */
+    public static CrashableLiberty start(int port, Path dataDirectory, String... jvmOptions) {
         CrashableLiberty liberty = new CrashableLiberty(port);
-        liberty.create(dataDirectory);
+        liberty.create(dataDirectory, List.of(jvmOptions));
         liberty.startAgain();
         return liberty;
     }
@@ -46,7 +48,7 @@ public final class CrashableLiberty implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    private void create(Path dataDirectory) {
+    private void create(Path dataDirectory, List<String> jvmOptions) {
         Path template = wlp.resolve("usr/servers/ipop-test");
         try {
             deleteRecursively(serverDirectory);
@@ -57,11 +59,13 @@ public final class CrashableLiberty implements AutoCloseable {
             }
             copyRecursively(template.resolve("resources"), serverDirectory.resolve("resources"));
             Files.writeString(serverDirectory.resolve("bootstrap.properties"), "http.port=" + port + "\n");
-            Files.write(serverDirectory.resolve("jvm.options"), List.of("-Xmx1g", "-Dfile.encoding=UTF-8",
+            List<String> options = new ArrayList<>(List.of("-Xmx1g", "-Dfile.encoding=UTF-8",
                     "--add-modules=jdk.incubator.vector",
                     "-Dipop.keycloak.url=" + RealKeycloak.URL, "-Dipop.keycloak.public-url=" + RealKeycloak.URL,
                     "-Dipop.tenants.dir=" + System.getProperty("ipop.tenants.dir"),
                     "-Dipop.data.dir=" + dataDirectory.toAbsolutePath()));
+            options.addAll(jvmOptions);
+            Files.write(serverDirectory.resolve("jvm.options"), options);
             Files.copy(Path.of(System.getProperty("ipop.war")), serverDirectory.resolve("dropins/ipop.war"),
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -125,8 +125,9 @@ public class LibraryDemoData {
     }
 
     /**
-     * Seven in ten are self-assessed as promising and admitted (one of them flagged 产业化前景不明 instead), one is
-     * self-assessed as unclear and rejected, two stay as inventoried; a third of the admitted are published. The TTO
+     * Seven in ten are self-assessed as promising: five of them admitted, one flagged 产业化前景不明, and one left
+     * awaiting the operator's review, so that the review queue is not empty; one is self-assessed as unclear and
+     * rejected, two stay as inventoried; a third of the admitted are published. The TTO
      * self-assesses its universities' patents; the operator those of the institutions without a user of their own
      * (the sample research institute), as an operator may on an institution's behalf.
      */
@@ -155,6 +156,8 @@ public class LibraryDemoData {
                 if (!promising) {
                     library.review(patent, new ReviewDecision(ReviewDecision.Outcome.REJECT,
                             "技术成熟度不足，暂不入库"), operator);
+                } else if (decile == 5) {
+                    return null; // awaits the operator's review
                 } else if (decile == 6) {
                     library.review(patent, new ReviewDecision(ReviewDecision.Outcome.FLAG_UNCLEAR,
                             "产业化前景不明，需补充市场信息"), operator);
