@@ -7,7 +7,15 @@ package org.ipop.identity;
  */
 public final class ProvisioningRefused extends RuntimeException {
 
-    public ProvisioningRefused(String message, Throwable cause) {
+    private final int status;
+
+    public ProvisioningRefused(String message, int status, Throwable cause) {
         super(message, cause);
+        this.status = status;
+    }
+
+    /** Keycloak's HTTP status: the same refusal again has the same status, whatever its message says. */
+    public int status() {
+        return status;
     }
 }

@@ -8,10 +8,14 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,8 +31,9 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 
 /**
- * Reconciles Keycloak with the tenant registry: at every start for all tenants (retrying in the background while
- * Keycloak is not reachable yet), and for each tenant registered at run time. Provisioning is idempotent, so a
+ * Reconciles Keycloak with the tenant registry: at every start for all tenants (retrying in the background every
+ * {@value #RETRY_SECONDS} s while Keycloak is not reachable, and ever less often for a tenant Keycloak refuses, see
+ * {@link RefusalBackoff}), and for each tenant registered at run time. Provisioning is idempotent, so a
  * registration event delivered twice, or a start after a crash, does no harm.
  */
 @ApplicationScoped
@@ -46,6 +51,11 @@ public class TenantProvisioning {
     private final String clientId;
     private final String clientSecret;
     private final Map<String, String> lastOutcome = new ConcurrentHashMap<>();
+    private final RefusalBackoff refusals = new RefusalBackoff();
+    private volatile ManagedScheduledExecutorService scheduler;
+    /** The next background round, if one is scheduled; cancelled with the application. */
+    private final AtomicReference<ScheduledFuture<?>> nextRound = new AtomicReference<>();
+    private volatile boolean stopped;
 
     @Inject
     public TenantProvisioning(Tenants tenants, AuditTrail audit,
@@ -73,6 +83,7 @@ public class TenantProvisioning {
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(clientSecret)
                 .build()) {
             ProvisioningReport report = new KeycloakProvisioner(keycloak.realm(realm)).provision(tenant);
+            refusals.succeeded(tenant.id().value());
             lastOutcome.put(tenant.id().value(), report.changedNothing() ? "in place" : String.join("; ",
                     report.changes()));
             if (!report.changedNothing()) {
@@ -83,16 +94,17 @@ public class TenantProvisioning {
             return report;
         } catch (RuntimeException e) {
             lastOutcome.put(tenant.id().value(), "failed: " + e.getMessage());
-            String refusal = e instanceof ProvisioningRefused ? null : refusal(e);
-            throw refusal == null ? e : new ProvisioningRefused(refusal, e);
+            ProvisioningRefused refused = e instanceof ProvisioningRefused already ? already : refusal(e);
+            throw refused == null ? e : refused;
         }
     }
 
     /**
-     * Keycloak's answer if the admin client reports a refusal (HTTP 4xx) as a {@link WebApplicationException}, else
-     * null (unreachable, 5xx, a bug). The provisioner's own reading of responses throws {@link ProvisioningRefused}.
+     * The refusal, with Keycloak's answer, if the admin client reports one (HTTP 4xx) as a
+     * {@link WebApplicationException}, else null (unreachable, 5xx, a bug). The provisioner's own reading of
+     * responses throws {@link ProvisioningRefused}.
      */
-    private static String refusal(Throwable failure) {
+    private static ProvisioningRefused refusal(RuntimeException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof WebApplicationException web && web.getResponse() != null
                     && web.getResponse().getStatusInfo().getFamily() == Response.Status.Family.CLIENT_ERROR) {
@@ -102,7 +114,8 @@ public class TenantProvisioning {
                 } catch (RuntimeException unreadable) {
                     // the status says enough
                 }
-                return "Keycloak refused: HTTP " + web.getResponse().getStatus() + body;
+                int status = web.getResponse().getStatus();
+                return new ProvisioningRefused("Keycloak refused: HTTP " + status + body, status, failure);
             }
         }
         return null;
@@ -117,40 +130,122 @@ public class TenantProvisioning {
         return Map.copyOf(lastOutcome);
     }
 
-    /** Idempotent: the tenant may well have been provisioned by the request that registered it. */
+    /**
+     * Idempotent: the tenant may well have been provisioned by the request that registered it. A refusal counts as
+     * delivered: the event sent again would only be refused again (every {@value #OUTBOX_SWEEP_SECONDS} s, with a
+     * warning each time); the background rounds retry the tenant instead, ever less often, until its cause is
+     * corrected or an administrator runs provisioning again.
+     */
     void onRegistered(@Observes TenantRegistered registered) {
-        provision(TenantId.of(registered.tenantId()));
+        TenantId tenant = TenantId.of(registered.tenantId());
+        try {
+            provision(tenant);
+        } catch (ProvisioningRefused e) {
+            noteRefusal(tenant, e);
+            refusals.nextAttempt().ifPresent(this::scheduleEarlierRound);
+        }
     }
 
     void reconcileAtStartup(@Observes Startup startup) {
-        ManagedScheduledExecutorService scheduler = ManagedExecutors.scheduler();
-        scheduler.execute(() -> reconcileAll(scheduler));
+        scheduler = ManagedExecutors.scheduler();
+        scheduler.execute(this::reconcileAll);
         outboxSweep = scheduler.scheduleWithFixedDelay(this::relayPendingRegistrations, OUTBOX_SWEEP_SECONDS,
                 OUTBOX_SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** The sweep must not outlive the application (it fired into a stopped CDI container during redeploys). */
+    /**
+     * Background work must not outlive the application: the sweep, and a retry round, fired into a stopped CDI
+     * container during redeploys.
+     */
     @PreDestroy
-    void stopSweeping() {
+    synchronized void stopSweeping() {
+        stopped = true;
         if (outboxSweep != null) {
             outboxSweep.cancel(false);
         }
+        ScheduledFuture<?> round = nextRound.getAndSet(null);
+        if (round != null) {
+            round.cancel(false);
+        }
     }
 
-    private void reconcileAll(ManagedScheduledExecutorService scheduler) {
-        boolean allInPlace = true;
+    /**
+     * One round over every tenant that is due; then the next round: in {@value #RETRY_SECONDS} s if Keycloak could
+     * not be reached, when the first refused tenant is due if only refusals are left, or none if all are in place.
+     */
+    private void reconcileAll() {
+        if (stopped) {
+            return;
+        }
+        Instant now = Instant.now();
+        boolean unreachable = false;
         for (TenantDescriptor tenant : tenants.all()) {
+            if (!refusals.due(tenant.id().value(), now)) {
+                continue;
+            }
             try {
                 provision(tenant);
+            } catch (ProvisioningRefused e) {
+                noteRefusal(tenant.id(), e);
             } catch (RuntimeException e) {
-                allInPlace = false;
+                unreachable = true;
                 LOG.log(Level.WARNING, "Provisioning of tenant " + tenant.id() + " failed; retrying in "
                         + RETRY_SECONDS + " s: " + e.getMessage());
             }
         }
-        if (!allInPlace) {
-            scheduler.schedule(() -> reconcileAll(scheduler), RETRY_SECONDS, TimeUnit.SECONDS);
+        scheduleNextRound(unreachable);
+    }
+
+    /** A refusal is logged as a warning when it is new or its reason changed, and quietly when it repeats. */
+    private void noteRefusal(TenantId tenant, ProvisioningRefused refusal) {
+        // By status: the same refusal's message may or may not carry Keycloak's body.
+        RefusalBackoff.Outcome outcome = refusals.refused(tenant.value(), "HTTP " + refusal.status(), Instant.now());
+        LOG.log(outcome.worthAWarning() ? Level.WARNING : Level.FINE, () -> "Keycloak refused tenant " + tenant
+                + ": " + refusal.getMessage() + ". Retried in the background at " + outcome.nextAttempt()
+                + " and ever less often; once the cause is corrected, POST /api/tenants/" + tenant.value()
+                + "/provisioning runs it at once.");
+    }
+
+    /**
+     * At the end of a round: the next one, as {@link #reconcileAll} says. Synchronized with
+     * {@link #scheduleEarlierRound}, so that a refusal noted during a round is either seen here or schedules its own.
+     */
+    private synchronized void scheduleNextRound(boolean unreachable) {
+        Optional<Instant> next = unreachable ? Optional.of(Instant.now().plusSeconds(RETRY_SECONDS))
+                : refusals.nextAttempt();
+        ScheduledFuture<?> round = next.map(this::roundAt).orElse(null);
+        ScheduledFuture<?> previous = nextRound.getAndSet(round);
+        if (previous != null) {
+            previous.cancel(false); // the round under way (this one) finishes; an extra one waiting is dropped
         }
+    }
+
+    /** A round at {@code at}, unless one is under way or comes sooner (it will schedule what follows). */
+    private synchronized void scheduleEarlierRound(Instant at) {
+        ScheduledFuture<?> pending = nextRound.get();
+        if (pending != null && !pending.isDone() && pending.getDelay(TimeUnit.MILLISECONDS) <= delayUntil(at)) {
+            return;
+        }
+        ScheduledFuture<?> round = roundAt(at);
+        if (round != null) {
+            ScheduledFuture<?> previous = nextRound.getAndSet(round);
+            if (previous != null) {
+                previous.cancel(false);
+            }
+        }
+    }
+
+    /** Schedules a round at {@code at}; null once stopped or before the start-up round (which schedules its own). */
+    private ScheduledFuture<?> roundAt(Instant at) {
+        ManagedScheduledExecutorService executor = scheduler;
+        if (stopped || executor == null) {
+            return null;
+        }
+        return executor.schedule(this::reconcileAll, delayUntil(at), TimeUnit.MILLISECONDS);
+    }
+
+    private static long delayUntil(Instant at) {
+        return Math.max(0, Duration.between(Instant.now(), at).toMillis());
     }
 
     /** Registrations whose provisioning failed (Keycloak down, crash) stay in the tenant outbox until this succeeds. */

@@ -124,7 +124,8 @@ public final class KeycloakProvisioner {
         if (family != Response.Status.Family.SUCCESSFUL) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
             String message = "Keycloak refused to " + what + ": HTTP " + response.getStatus() + " " + body;
-            throw family == Response.Status.Family.CLIENT_ERROR ? new ProvisioningRefused(message, null)
+            throw family == Response.Status.Family.CLIENT_ERROR
+                    ? new ProvisioningRefused(message, response.getStatus(), null)
                     : new IllegalStateException(message);
         }
     }
