@@ -71,6 +71,9 @@ public final class ImportBenchmark {
             throw new IllegalStateException("upload refused: " + accepted.statusCode() + " " + accepted.body());
         }
         String job = json(accepted.body()).getString("id");
+        // The server's CPU time over the job (upload excluded): less sensitive than rates to this machine's other
+        // load, so it tells whether a change made the import cheaper when rates move by 10% from run to run.
+        double cpuBefore = baseMetric(http, base, "cpu_processCpuTime_seconds");
         double maxHeap = 0;
         JsonObject state;
         do {
@@ -80,7 +83,7 @@ public final class ImportBenchmark {
             }
             state = json(http.send(HttpRequest.newBuilder(URI.create(base + "/api/library/imports/" + job))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
-            maxHeap = Math.max(maxHeap, usedHeap(http, base));
+            maxHeap = Math.max(maxHeap, baseMetric(http, base, "memory_usedHeap_bytes"));
             System.out.printf("  %-9s %,8d rows  %,8.0f rows/s  heap %,5.0f MB%n", state.getString("status"),
                     state.getJsonNumber("rowsDone").longValue(), state.getJsonNumber("rowsPerSecond").doubleValue(),
                     maxHeap / 1e6);
@@ -96,6 +99,11 @@ public final class ImportBenchmark {
                 state.getJsonNumber("created").longValue(), state.getJsonNumber("updated").longValue(),
                 state.getJsonNumber("unchanged").longValue(), state.getJsonNumber("errorRows").longValue());
         System.out.printf("BENCHMARK import max-heap-used %.0f MB%n", maxHeap / 1e6);
+        double cpu = baseMetric(http, base, "cpu_processCpuTime_seconds") - cpuBefore;
+        if (cpuBefore > 0) {
+            System.out.printf("BENCHMARK import server-cpu %.1f s, %.0f ms per 1,000 rows%n", cpu,
+                    cpu * 1e6 / Math.max(1, state.getJsonNumber("rowsDone").longValue()));
+        }
     }
 
     /** Rows in the export's own shape: its header, dates as YYYYMMDD, `;`-separated lists, real titles and IPC. */
@@ -191,11 +199,12 @@ public final class ImportBenchmark {
         return institutions.getJsonObject(0).getString("name");
     }
 
-    private static double usedHeap(HttpClient http, String base) throws Exception {
+    /** A base metric of the server (Prometheus format), or 0 if it has none of that name. */
+    private static double baseMetric(HttpClient http, String base, String name) throws Exception {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics?scope=base")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         for (String line : metrics.split("\n")) {
-            if (line.startsWith("memory_usedHeap_bytes")) {
+            if (line.startsWith(name)) {
                 return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
