@@ -57,10 +57,7 @@ final class RefusalBackoff {
     }
 
     private static Duration delayAfter(int times) {
-        Duration delay = FIRST_DELAY;
-        for (int i = 1; i < times && delay.compareTo(LONGEST_DELAY) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
+        Duration delay = FIRST_DELAY.multipliedBy(1L << Math.min(times - 1, 20));
         return delay.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay;
     }
 }

@@ -11,11 +11,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,8 +51,8 @@ public class TenantProvisioning {
     private final Map<String, String> lastOutcome = new ConcurrentHashMap<>();
     private final RefusalBackoff refusals = new RefusalBackoff();
     private volatile ManagedScheduledExecutorService scheduler;
-    /** The next background round, if one is scheduled; cancelled with the application. */
-    private final AtomicReference<ScheduledFuture<?>> nextRound = new AtomicReference<>();
+    /** The next background round, if one is scheduled; cancelled with the application. Guarded by this. */
+    private ScheduledFuture<?> nextRound;
     private volatile boolean stopped;
 
     @Inject
@@ -100,22 +98,14 @@ public class TenantProvisioning {
     }
 
     /**
-     * The refusal, with Keycloak's answer, if the admin client reports one (HTTP 4xx) as a
-     * {@link WebApplicationException}, else null (unreachable, 5xx, a bug). The provisioner's own reading of
-     * responses throws {@link ProvisioningRefused}.
+     * The refusal, if the admin client reports one (HTTP 4xx) as a {@link WebApplicationException}, else null
+     * (unreachable, 5xx, a bug). The provisioner's own reading of responses throws {@link ProvisioningRefused}.
      */
     private static ProvisioningRefused refusal(RuntimeException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof WebApplicationException web && web.getResponse() != null
                     && web.getResponse().getStatusInfo().getFamily() == Response.Status.Family.CLIENT_ERROR) {
-                String body = "";
-                try {
-                    body = web.getResponse().hasEntity() ? " " + web.getResponse().readEntity(String.class) : "";
-                } catch (RuntimeException unreadable) {
-                    // the status says enough
-                }
-                int status = web.getResponse().getStatus();
-                return new ProvisioningRefused("Keycloak refused: HTTP " + status + body, status, failure);
+                return KeycloakProvisioner.refusal(web.getResponse(), null, failure);
             }
         }
         return null;
@@ -163,10 +153,7 @@ public class TenantProvisioning {
         if (outboxSweep != null) {
             outboxSweep.cancel(false);
         }
-        ScheduledFuture<?> round = nextRound.getAndSet(null);
-        if (round != null) {
-            round.cancel(false);
-        }
+        replaceRound(null);
     }
 
     /**
@@ -199,7 +186,8 @@ public class TenantProvisioning {
     /** A refusal is logged as a warning when it is new or its reason changed, and quietly when it repeats. */
     private void noteRefusal(TenantId tenant, ProvisioningRefused refusal) {
         // By status: the same refusal's message may or may not carry Keycloak's body.
-        RefusalBackoff.Outcome outcome = refusals.refused(tenant.value(), "HTTP " + refusal.status(), Instant.now());
+        RefusalBackoff.Outcome outcome = refusals.refused(tenant.value(), "HTTP " + refusal.status(),
+                Instant.now());
         LOG.log(outcome.worthAWarning() ? Level.WARNING : Level.FINE, () -> "Keycloak refused tenant " + tenant
                 + ": " + refusal.getMessage() + ". Retried in the background at " + outcome.nextAttempt()
                 + " and ever less often; once the cause is corrected, POST /api/tenants/" + tenant.value()
@@ -211,37 +199,28 @@ public class TenantProvisioning {
      * {@link #scheduleEarlierRound}, so that a refusal noted during a round is either seen here or schedules its own.
      */
     private synchronized void scheduleNextRound(boolean unreachable) {
-        Optional<Instant> next = unreachable ? Optional.of(Instant.now().plusSeconds(RETRY_SECONDS))
-                : refusals.nextAttempt();
-        ScheduledFuture<?> round = next.map(this::roundAt).orElse(null);
-        ScheduledFuture<?> previous = nextRound.getAndSet(round);
-        if (previous != null) {
-            previous.cancel(false); // the round under way (this one) finishes; an extra one waiting is dropped
-        }
+        replaceRound(unreachable ? Instant.now().plusSeconds(RETRY_SECONDS) : refusals.nextAttempt().orElse(null));
     }
 
     /** A round at {@code at}, unless one is under way or comes sooner (it will schedule what follows). */
     private synchronized void scheduleEarlierRound(Instant at) {
-        ScheduledFuture<?> pending = nextRound.get();
-        if (pending != null && !pending.isDone() && pending.getDelay(TimeUnit.MILLISECONDS) <= delayUntil(at)) {
+        if (nextRound != null && !nextRound.isDone() && nextRound.getDelay(TimeUnit.MILLISECONDS) <= delayUntil(at)) {
             return;
         }
-        ScheduledFuture<?> round = roundAt(at);
-        if (round != null) {
-            ScheduledFuture<?> previous = nextRound.getAndSet(round);
-            if (previous != null) {
-                previous.cancel(false);
-            }
-        }
+        replaceRound(at);
     }
 
-    /** Schedules a round at {@code at}; null once stopped or before the start-up round (which schedules its own). */
-    private ScheduledFuture<?> roundAt(Instant at) {
-        ManagedScheduledExecutorService executor = scheduler;
-        if (stopped || executor == null) {
-            return null;
+    /**
+     * Cancels the scheduled round (a round under way finishes) and schedules one at {@code at}: none if null, once
+     * stopped, or before the start-up round, which schedules its own. The caller holds the lock.
+     */
+    private void replaceRound(Instant at) {
+        if (nextRound != null) {
+            nextRound.cancel(false);
         }
-        return executor.schedule(this::reconcileAll, delayUntil(at), TimeUnit.MILLISECONDS);
+        ManagedScheduledExecutorService executor = scheduler;
+        nextRound = at == null || stopped || executor == null ? null
+                : executor.schedule(this::reconcileAll, delayUntil(at), TimeUnit.MILLISECONDS);
     }
 
     private static long delayUntil(Instant at) {

@@ -132,8 +132,8 @@ public class Tenants {
             throw new Conflict("A tenant with the id '" + descriptor.id() + "' already exists.");
         }
         // The tenant's organization in Keycloak carries its Chinese name, and Keycloak refuses a second organization
-        // of the same name: registered, such a tenant could never be provisioned (retried forever, reported as an
-        // unreachable identity provider). Refused here instead, naming the tenant that has the name.
+        // of the same name: registered, such a tenant could never be provisioned. Refused here instead, naming the
+        // tenant that has the name.
         String name = descriptor.names().zh().strip();
         Optional<TenantDescriptor> namesake = all().stream()
                 .filter(tenant -> tenant.names().zh().strip().equalsIgnoreCase(name)).findFirst();

@@ -121,12 +121,27 @@ public final class KeycloakProvisioner {
     /** A 4xx answer is a refusal that retrying will not change ({@link ProvisioningRefused}); others may pass. */
     private static void expectSuccess(Response response, String what) {
         Response.Status.Family family = response.getStatusInfo().getFamily();
+        if (family == Response.Status.Family.CLIENT_ERROR) {
+            throw refusal(response, what, null);
+        }
         if (family != Response.Status.Family.SUCCESSFUL) {
-            String body = response.hasEntity() ? response.readEntity(String.class) : "";
-            String message = "Keycloak refused to " + what + ": HTTP " + response.getStatus() + " " + body;
-            throw family == Response.Status.Family.CLIENT_ERROR
-                    ? new ProvisioningRefused(message, response.getStatus(), null)
-                    : new IllegalStateException(message);
+            throw new IllegalStateException("Keycloak refused to " + what + ": HTTP " + response.getStatus() + " "
+                    + body(response));
+        }
+    }
+
+    /** Keycloak's refusal in {@code response}, with its answer; {@code what} was refused, if known. */
+    public static ProvisioningRefused refusal(Response response, String what, Throwable cause) {
+        String body = body(response);
+        return new ProvisioningRefused("Keycloak refused" + (what == null ? "" : " to " + what) + ": HTTP "
+                + response.getStatus() + (body.isEmpty() ? "" : " " + body), response.getStatus(), cause);
+    }
+
+    private static String body(Response response) {
+        try {
+            return response.hasEntity() ? response.readEntity(String.class) : "";
+        } catch (RuntimeException unreadable) {
+            return ""; // the status says enough
         }
     }
 

@@ -142,7 +142,7 @@ final class PatentFields {
 
     static Document toDocument(PatentSearchDocument patent) {
         Document doc = new Document();
-        doc.add(new StringField(ID, patent.id(), Field.Store.YES));
+        doc.add(new StringField(ID, patent.id(), Field.Store.NO)); // for updates and deletes; hits read ID_VALUE
         doc.add(new BinaryDocValuesField(ID_VALUE, new BytesRef(patent.id())));
         doc.add(new BinaryDocValuesField(TITLE_VALUE, new BytesRef(patent.title())));
         doc.add(new TextField(TITLE_WORDS, patent.title(), Field.Store.NO));
