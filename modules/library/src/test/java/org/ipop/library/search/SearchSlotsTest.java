@@ -2,14 +2,18 @@ package org.ipop.library.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +77,53 @@ class SearchSlotsTest {
     }
 
     @Test
+    void aSearchThatFindsASlotFreeAndNobodyWaitingRunsOnTheCallersThread() throws Exception {
+        SearchSlots slots = new SearchSlots(1);
+        assertEquals(Thread.currentThread(), slots.run(Thread::currentThread));
+    }
+
+    @Test
+    void aSearchThatWaitedRunsOnAWorkerAndItsResultOrFailureReachesTheCaller() throws Exception {
+        SearchSlots slots = new SearchSlots(1);
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch finishFirst = new CountDownLatch(1);
+        Thread first = Thread.ofPlatform().start(() -> run(slots, () -> {
+            firstRunning.countDown();
+            await(finishFirst);
+        }));
+        assertTrue(firstRunning.await(5, TimeUnit.SECONDS));
+        AtomicReference<IOException> failure = new AtomicReference<>();
+        IOException unreadable = new IOException("index file unreadable");
+        Thread failing = Thread.ofPlatform().start(() -> {
+            try {
+                slots.run(() -> {
+                    throw unreadable;
+                });
+            } catch (IOException e) {
+                failure.set(e);
+            }
+        });
+        awaitWaiting(failing);
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        Thread succeeding = Thread.ofPlatform().start(() -> {
+            try {
+                ranOn.set(slots.run(Thread::currentThread));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        awaitWaiting(succeeding);
+
+        finishFirst.countDown();
+        for (Thread thread : List.of(first, failing, succeeding)) {
+            thread.join(5_000);
+        }
+        assertEquals(unreadable, failure.get(), "the search's own exception, not a wrapper");
+        assertNotEquals(succeeding, ranOn.get(), "a search that had to wait runs on a worker");
+        assertTrue(ranOn.get().getName().startsWith("patent-search-"), ranOn.get().getName());
+    }
+
+    @Test
     void refusesZeroSlots() {
         assertThrows(IllegalArgumentException.class, () -> new SearchSlots(0));
     }
@@ -83,8 +134,8 @@ class SearchSlotsTest {
                 search.run();
                 return null;
             });
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
