@@ -189,6 +189,36 @@ class LibraryImportIT extends PlatformIT {
     }
 
     @Test
+    void a_cell_too_large_for_the_store_is_refused_on_its_row_and_the_rows_around_it_are_imported() {
+        String tto = Tokens.of("hubei-tto");
+        String before = Inventories.newApplicationNumber();
+        String oversized = Inventories.newApplicationNumber();
+        String after = Inventories.newApplicationNumber();
+        // 6,000,000 characters, 18 MB in UTF-8: more than MongoDB's 16 MB per document. This failed the whole import
+        // at its batch ("stopped unexpectedly", nothing of the batch saved) before cells were limited.
+        String abstractText = "本发明公开了一种固态储氢材料。".repeat(400_000);
+        String csv = String.join("\n", Inventories.HEADER,
+                Inventories.row(before, "一种储氢瓶"),
+                Inventories.row(oversized, "摘要过长的专利").replace("本发明公开了一种固态储氢材料及其制备方法，提高了储氢密度。",
+                        abstractText),
+                Inventories.row(after, "一种储氢阀门"));
+        JsonObject job = Inventories.importAndWait(tto, "华中科技大学", "oversized.csv",
+                csv.getBytes(StandardCharsets.UTF_8)).json();
+        assertEquals("COMPLETED", job.getString("status"), job.toString());
+        assertEquals(3, job.getInt("rowsDone"));
+        assertEquals(1, job.getInt("errorRows"), job.toString());
+        assertEquals(200, Api.get("/api/library/patents/" + before, tto).status(), "the row before is imported");
+        assertEquals(200, Api.get("/api/library/patents/" + after, tto).status(), "the row after is imported");
+        assertEquals(404, Api.get("/api/library/patents/" + oversized, tto).status());
+
+        String[] lines = Api.get("/api/library/imports/" + job.getString("id") + "/errors", tto).body()
+                .replace("\uFEFF", "").split("\r?\n");
+        assertEquals(2, lines.length, "one error: " + String.join(" | ", lines));
+        assertTrue(lines[1].startsWith("3,申请摘要,") && lines[1].contains("6,000,000"), lines[1]);
+        assertTrue(lines[1].length() < 1_000, "the report shows the value cut, not 6,000,000 characters");
+    }
+
+    @Test
     void a_file_without_the_required_columns_is_refused_before_anything_is_written() {
         String tto = Tokens.of("hubei-tto");
         String number = Inventories.newApplicationNumber();

@@ -68,6 +68,20 @@ public final class RowValidator {
     private static final String REQUIRED = "必填 / required";
 
     /**
+     * The most characters a cell may hold: what an Excel cell holds at most. A longer value cannot come from a
+     * spreadsheet (a CSV with a runaway quote swallows the rows after it into one cell), and a patent document must
+     * stay within the store's 16 MB: one oversized cell had failed the whole import at its batch.
+     */
+    static final int MAX_CELL_CHARS = 32_767;
+    /**
+     * The most characters a row may hold in all, for files with many extra columns: about 3 MB in UTF-8, well within
+     * the store's 16 MB per patent together with its analysis.
+     */
+    static final int MAX_ROW_CHARS = 1_000_000;
+    /** The "column" of an error about the row as a whole. */
+    static final String WHOLE_ROW = "（整行 / whole row）";
+
+    /**
      * YYYYMMDD, or year, month and day separated by one of {@code - / .} (Excel's Chinese locale writes 2022/1/5);
      * a time of day, as databases append it, is ignored.
      */
@@ -125,6 +139,7 @@ public final class RowValidator {
      */
     public InventoryRow validate(int rowNumber, Map<String, String> row) {
         Cells cells = new Cells(rowNumber, row);
+        cells.checkSizes();
         LocalDate today = LocalDate.now(clock);
 
         String applicationNumber = cells.applicationNumber();
@@ -143,7 +158,7 @@ public final class RowValidator {
         boolean governmentFunded = cells.yesNo(GOVERNMENT_FUNDED);
 
         if (!cells.errors.isEmpty()) {
-            List<String> order = columns.names();
+            List<String> order = columns.names(); // an error about the whole row (not a column) comes first
             cells.errors.sort(Comparator.comparingInt(error -> order.indexOf(error.column())));
             return new InventoryRow.Invalid(rowNumber, cells.errors, row);
         }
@@ -196,10 +211,39 @@ public final class RowValidator {
         private final int rowNumber;
         private final Map<String, String> row;
         private final List<RowError> errors = new ArrayList<>();
+        /** Columns already refused as too long: their other faults are not reported (one error per column). */
+        private final Set<String> tooLong = new LinkedHashSet<>();
 
         Cells(int rowNumber, Map<String, String> row) {
             this.rowNumber = rowNumber;
             this.row = row;
+        }
+
+        /**
+         * Refuses every cell longer than {@link #MAX_CELL_CHARS}, and the row if its other cells hold more than
+         * {@link #MAX_ROW_CHARS} in all.
+         */
+        void checkSizes() {
+            long rowChars = 0;
+            for (Map.Entry<String, String> cell : row.entrySet()) {
+                String value = cell.getValue();
+                if (value == null) {
+                    continue;
+                }
+                if (value.length() <= MAX_CELL_CHARS) {
+                    rowChars += value.length(); // a cell refused already is not counted again in the row
+                } else {
+                    tooLong.add(cell.getKey());
+                    errors.add(new RowError(rowNumber, cell.getKey(), value, String.format(Locale.ROOT,
+                            "共 %,d 个字符，超过单元格上限 %,d / %,d characters, more than a cell holds (%,d)",
+                            value.length(), MAX_CELL_CHARS, value.length(), MAX_CELL_CHARS)));
+                }
+            }
+            if (rowChars > MAX_ROW_CHARS) {
+                errors.add(new RowError(rowNumber, WHOLE_ROW, null, String.format(Locale.ROOT,
+                        "整行共 %,d 个字符，超过上限 %,d / the row holds %,d characters, more than %,d",
+                        rowChars, MAX_ROW_CHARS, rowChars, MAX_ROW_CHARS)));
+            }
         }
 
         /** The trimmed value of a field, or null if the column is absent, empty or a placeholder such as 无. */
@@ -401,7 +445,9 @@ public final class RowValidator {
 
         private void error(Field field, String value, String reason) {
             String column = columns.nameOf(field).orElseThrow();
-            errors.add(new RowError(rowNumber, column, value, reason));
+            if (!tooLong.contains(column)) {
+                errors.add(new RowError(rowNumber, column, value, reason));
+            }
         }
     }
 

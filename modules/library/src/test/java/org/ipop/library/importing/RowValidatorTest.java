@@ -319,4 +319,60 @@ class RowValidatorTest {
         assertEquals(row, invalid.raw());
         assertEquals(List.copyOf(row.keySet()), List.copyOf(invalid.raw().keySet()));
     }
+
+    @Test
+    void aCellLongerThanACellHoldsIsRefusedWithItsLengthAndTheOtherFaultsAreStillReported() {
+        String claim = "一种无人机机载多功能盒，其特征在于".repeat(2_000); // 34,000 characters
+        List<RowError> errors = errors("申请人地址", claim, "申请日", "20221332");
+        assertEquals(List.of("申请日", "申请人地址"), errors.stream().map(RowError::column).toList(),
+                "the cell, not also the row");
+        RowError tooLong = errors.get(1);
+        assertEquals("共 34,000 个字符，超过单元格上限 32,767 / 34,000 characters, more than a cell holds (32,767)",
+                tooLong.reason());
+        assertEquals(claim.substring(0, RowError.VALUE_SHOWN) + "…", tooLong.value(), "the value is shown cut");
+    }
+
+    @Test
+    void aTooLongCellGetsNoSecondErrorForTheSameColumnNorOneForTheRow() {
+        List<RowError> errors = errors("申请日", "2".repeat(RowValidator.MAX_ROW_CHARS + 1));
+        assertEquals(1, errors.size());
+        assertEquals("申请日", errors.getFirst().column());
+        assertTrue(errors.getFirst().reason().contains("1,000,001"), errors.getFirst().reason());
+    }
+
+    @Test
+    void aCellOfExactlyTheLimitIsKept() {
+        String address = "地".repeat(RowValidator.MAX_CELL_CHARS);
+        assertEquals(address, valid("申请人地址", address).extra().get("申请人地址"));
+    }
+
+    @Test
+    void aRowLongerThanTheLimitInAllIsRefusedAsAWhole() {
+        List<String> headers = new java.util.ArrayList<>(List.of("申请号", "专利名称", "专利类型", "申请日"));
+        Map<String, String> row = new LinkedHashMap<>(Map.of("申请号", "CN202223220665.2", "专利名称", "一种无人机机载多功能盒",
+                "专利类型", "实用新型", "申请日", "20221202"));
+        for (int i = 1; i <= 31; i++) { // 31 full cells: 1,015,777 characters
+            headers.add("备注" + i);
+            row.put("备注" + i, "注".repeat(RowValidator.MAX_CELL_CHARS));
+        }
+        RowValidator wide = new RowValidator(InventoryColumns.resolve(headers, "清单.csv"), NEW_YEAR_2025);
+        var invalid = assertInstanceOf(InventoryRow.Invalid.class, wide.validate(2, row));
+        assertEquals(1, invalid.errors().size());
+        RowError error = invalid.errors().getFirst();
+        assertEquals(RowValidator.WHOLE_ROW, error.column());
+        assertNull(error.value());
+        assertTrue(error.reason().contains("1,015,8"), error.reason()); // the numbers and titles count too
+
+        row.remove("备注31"); // about 983,000 characters: kept
+        assertInstanceOf(InventoryRow.Valid.class, wide.validate(2, row));
+    }
+
+    @Test
+    void anErrorShowsAtMostTheFirstCharactersOfItsValueWithoutSplittingACharacter() {
+        String emoji = "\uD83D\uDE00"; // one character, two chars
+        String value = "a".repeat(RowError.VALUE_SHOWN - 1) + emoji + "tail";
+        assertEquals("a".repeat(RowError.VALUE_SHOWN - 1) + "…", new RowError(2, "专利名称", value, "r").value());
+        assertEquals("short", new RowError(2, "专利名称", "short", "r").value());
+        assertNull(new RowError(2, "专利名称", null, "r").value());
+    }
 }
