@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.ipop.app.support.Api;
@@ -159,6 +160,35 @@ class EnterprisesIT extends PlatformIT {
         assertEquals(404, Api.get("/api/enterprises/imports/" + id + "/errors", wuhan).status());
         assertFalse(Api.get("/api/enterprises/imports", wuhan).body().contains(id));
         assertEquals(403, Api.get("/api/enterprises/imports/" + id, Tokens.of("hubei-enterprise")).status());
+    }
+
+    @Test
+    void a_cell_too_large_for_the_store_is_refused_on_its_row_and_the_rows_around_it_are_imported() {
+        String operator = Tokens.of("hubei-operator");
+        String before = newCreditCode();
+        String oversized = newCreditCode();
+        String after = newCreditCode();
+        // 6,000,000 characters, 18 MB in UTF-8: stored, more than MongoDB's 16 MB per document, which failed the
+        // whole import at its batch before cells were limited.
+        String contact = "张".repeat(6_000_000);
+        String csv = String.join("\n",
+                "统一社会信用代码,企业名称,所在地区代码,国民经济行业代码,联系人",
+                before + ",武汉储氢装备有限公司,420111,3841,李工",
+                oversized + ",联系人过长公司,420111,3841," + contact,
+                after + ",宜昌储能科技有限公司,420500,3841,王工") + "\n";
+        JsonObject result = finished(importList(operator, "oversized.csv", csv.getBytes(StandardCharsets.UTF_8)),
+                operator);
+        assertEquals("COMPLETED", result.getString("status"), result.toString());
+        assertEquals(3, result.getInt("rows"));
+        assertEquals(1, result.getInt("refusedRows"));
+        JsonObject problem = result.getJsonArray("errors").getJsonObject(0);
+        assertEquals(3, problem.getInt("row"));
+        assertEquals("联系人", problem.getString("column"));
+        assertTrue(problem.getString("reason").contains("6,000,000"), problem.toString());
+        assertTrue(problem.getString("value").length() < 1_000, "the value is shown cut");
+        assertEquals(200, Api.get("/api/enterprises/" + before, operator).status(), "the row before is imported");
+        assertEquals(200, Api.get("/api/enterprises/" + after, operator).status(), "the row after is imported");
+        assertEquals(404, Api.get("/api/enterprises/" + oversized, operator).status());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.ipop.enterprises;
 
 import java.util.List;
+import org.ipop.tabular.ErrorReport;
 
 /**
  * A bulk import of enterprises as operators follow it: it runs in the background, and the counts grow after every
@@ -22,7 +23,11 @@ public record EnterpriseImportJob(String id, String fileName, String status, Str
         errors = List.copyOf(errors);
     }
 
-    /** One refused cell. */
+    /** One refused cell; its value cut as {@link ErrorReport#shown} cuts it. */
     public record RowProblem(int row, String column, String value, String reason) {
+
+        public RowProblem {
+            value = ErrorReport.shown(value);
+        }
     }
 }

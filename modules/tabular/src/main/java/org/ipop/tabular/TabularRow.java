@@ -8,6 +8,13 @@ import java.util.List;
  */
 public record TabularRow(int number, List<String> cells) {
 
+    /**
+     * The most characters an Excel cell holds. A longer cell cannot come from a spreadsheet (a CSV with a runaway
+     * quote swallows the rows after it into one cell), and importers refuse it on its row: stored, it could make a
+     * document exceed MongoDB's 16 MB and fail the whole import at its batch.
+     */
+    public static final int MAX_CELL_CHARS = 32_767;
+
     public TabularRow {
         cells = List.copyOf(cells);
     }

@@ -35,6 +35,7 @@ import org.ipop.kernel.FieldError;
 import org.ipop.kernel.TenantId;
 import org.ipop.kernel.ValidationFailed;
 import org.ipop.reference.ReferenceData;
+import org.ipop.tabular.ErrorReport;
 import org.ipop.tabular.TabularFile;
 import org.ipop.tabular.TabularFileRefused;
 import org.ipop.tabular.TabularRow;
@@ -219,6 +220,15 @@ public class EnterpriseImports {
 
         void add(TabularRow row, Map<EnterpriseColumns, Integer> columns) {
             rows++;
+            List<RowProblem> oversized = oversized(row, columns);
+            if (!oversized.isEmpty()) {
+                refused++;
+                problems.addAll(oversized);
+                if (batch.size() + problems.size() >= BATCH_SIZE) {
+                    flush();
+                }
+                return;
+            }
             EnterpriseProfile profile = rules.normalise(EnterpriseColumns.profileOf(row, columns));
             List<FieldError> errors = new ArrayList<>(rules.check(profile));
             Integer first = firstRowOf.putIfAbsent(profile.creditCode(), row.number());
@@ -236,6 +246,18 @@ public class EnterpriseImports {
             if (batch.size() + problems.size() >= BATCH_SIZE) {
                 flush();
             }
+        }
+
+        /** The row's cells longer than a cell holds, refused before the row is read (see TabularRow). */
+        private static List<RowProblem> oversized(TabularRow row, Map<EnterpriseColumns, Integer> columns) {
+            List<RowProblem> oversized = new ArrayList<>();
+            columns.forEach((column, index) -> {
+                String value = row.cell(index);
+                if (value.length() > TabularRow.MAX_CELL_CHARS) {
+                    oversized.add(new RowProblem(row.number(), column.label(), value, ErrorReport.tooLong(value)));
+                }
+            });
+            return oversized;
         }
 
         void flush() {

@@ -47,6 +47,8 @@ import org.ipop.library.ApplicantType;
 import org.ipop.library.PatentRecord;
 import org.ipop.library.PatentType;
 import org.ipop.library.importing.InventoryColumns.Field;
+import org.ipop.tabular.ErrorReport;
+import org.ipop.tabular.TabularRow;
 
 /**
  * Validates one inventory row (column name → value, see {@link InventoryColumns#names()}) into a
@@ -67,12 +69,8 @@ public final class RowValidator {
 
     private static final String REQUIRED = "必填 / required";
 
-    /**
-     * The most characters a cell may hold: what an Excel cell holds at most. A longer value cannot come from a
-     * spreadsheet (a CSV with a runaway quote swallows the rows after it into one cell), and a patent document must
-     * stay within the store's 16 MB: one oversized cell had failed the whole import at its batch.
-     */
-    static final int MAX_CELL_CHARS = 32_767;
+    /** The most characters a cell may hold (see {@link TabularRow#MAX_CELL_CHARS}). */
+    static final int MAX_CELL_CHARS = TabularRow.MAX_CELL_CHARS;
     /**
      * The most characters a row may hold in all, for files with many extra columns: about 3 MB in UTF-8, well within
      * the store's 16 MB per patent together with its analysis.
@@ -234,9 +232,7 @@ public final class RowValidator {
                     rowChars += value.length(); // a cell refused already is not counted again in the row
                 } else {
                     tooLong.add(cell.getKey());
-                    errors.add(new RowError(rowNumber, cell.getKey(), value, String.format(Locale.ROOT,
-                            "共 %,d 个字符，超过单元格上限 %,d / %,d characters, more than a cell holds (%,d)",
-                            value.length(), MAX_CELL_CHARS, value.length(), MAX_CELL_CHARS)));
+                    errors.add(new RowError(rowNumber, cell.getKey(), value, ErrorReport.tooLong(value)));
                 }
             }
             if (rowChars > MAX_ROW_CHARS) {
