@@ -362,7 +362,8 @@ public final class PatentIndex implements AutoCloseable {
         FacetKey key = new FacetKey(query, facets);
         FacetCounter.Counts counts = facetCache.get(reader, key);
         if (counts == null) {
-            counts = searcher.search(query, new FacetCounter(facetOrdinals, facets, MAX_FACET_VALUES));
+            counts = slots.forCounting(searcher).search(query, new FacetCounter(facetOrdinals, facets,
+                    MAX_FACET_VALUES));
             if (counts.hits() >= FACET_CACHE_MIN_HITS) {
                 facetCache.put(reader, key, counts);
             }

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.search.IndexSearcher;
 
 /**
  * Lets at most as many searches run at once as there are processors; the others wait in line, first come first
@@ -28,8 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * earlier version did, left the core idle while the caller given the freed slot was being woken and scheduled,
  * about a tenth of the cores' time under load on this machine (measured, see docs/benchmarks.md).
  *
- * <p>One instance per process ({@link #SHARED}): the cores are shared by every tenant's index. Idle workers end after
- * {@link #IDLE_SECONDS}, so an undeployed application leaves no thread behind for long.
+ * <p>A core left idle is lent: while fewer searches run than there are slots and nobody waits, a search counts its
+ * facets with helpers ({@link #forCounting}), the segments split between its own thread and a helper. Counting is
+ * most of a search's time (every hit, seven facets), and split over two cores it took about a third less time for
+ * about a tenth more CPU (measured, see docs/benchmarks.md). Under load no core is idle and searches count alone, so
+ * the extra CPU is not spent when it would slow other searches down.
+ *
+ * <p>One instance per process ({@link #SHARED}): the cores are shared by every tenant's index. Idle workers and
+ * helpers end after {@link #IDLE_SECONDS}, so an undeployed application leaves no thread behind for long.
  */
 final class SearchSlots {
 
@@ -42,6 +49,8 @@ final class SearchSlots {
     /** Searches handed to the workers that have not yet taken a slot; a newcomer runs itself only if there are none. */
     private final AtomicInteger waiting = new AtomicInteger();
     private final ThreadPoolExecutor workers;
+    /** Threads that count part of a search's segments while a core is idle; null with one slot. */
+    private final ThreadPoolExecutor helpers;
 
     SearchSlots(int slots) {
         if (slots < 1) {
@@ -49,12 +58,29 @@ final class SearchSlots {
         }
         running = new Semaphore(slots);
         int pool = POOLS.incrementAndGet();
+        workers = pool(slots, "patent-search-" + pool + "-");
+        helpers = slots > 1 ? pool(slots - 1, "patent-search-helper-" + pool + "-") : null;
+    }
+
+    private static ThreadPoolExecutor pool(int size, String namePrefix) {
         AtomicInteger threads = new AtomicInteger();
-        ThreadFactory factory = task -> Thread.ofPlatform().daemon()
-                .name("patent-search-" + pool + "-" + threads.incrementAndGet()).unstarted(task);
-        workers = new ThreadPoolExecutor(slots, slots, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                factory);
-        workers.allowCoreThreadTimeOut(true);
+        ThreadFactory factory = task -> Thread.ofPlatform().daemon().name(namePrefix + threads.incrementAndGet())
+                .unstarted(task);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /**
+     * The searcher a running search (holding a slot) should count its facets with: {@code searcher} itself, or, when
+     * a slot is free and nobody waits, one over the same reader whose segments are shared out with the helpers.
+     */
+    IndexSearcher forCounting(IndexSearcher searcher) {
+        if (helpers == null || waiting.get() > 0 || running.availablePermits() == 0) {
+            return searcher;
+        }
+        return new IndexSearcher(searcher.getIndexReader(), helpers);
     }
 
     /** Work that searches. */

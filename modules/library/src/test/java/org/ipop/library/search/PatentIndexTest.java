@@ -411,6 +411,40 @@ class PatentIndexTest {
     }
 
     @Test
+    void facetsCountedWithAHelperOverSegmentsSharedOutAreExact(@TempDir Path directory) {
+        // Eight segments make two slices (at most five segments each); with two slots and none busy, the search
+        // counts one slice and a helper the other, and the slices' counts are added up.
+        try (PatentIndex index = PatentIndex.open(directory, false, new SearchSlots(2))) {
+            for (int segment = 0; segment < 8; segment++) {
+                for (int i = 0; i < 500; i++) {
+                    int n = segment * 500 + i;
+                    index.upsert(new PatentSearchDocument("CN" + n, "一种装置", null, null, "机构" + (n % 7),
+                            n % 3 == 0 ? "DESIGN" : "INVENTION", null, null, null, null, null, null,
+                            n % 2 == 0 ? "420102" : "110108", null, 0, true));
+                }
+                index.refresh();
+            }
+            assertTrue(index.withSearcher(searcher -> searcher.getIndexReader().leaves().size()) >= 6,
+                    "several segments, so that the counting is shared out");
+
+            SearchResult result = index.search(PatentQuery.builder().text("装置").allFacets().build());
+
+            assertEquals(4_000, result.totalHits());
+            assertEquals(List.of(new SearchResult.FacetCount("INVENTION", 2_666),
+                    new SearchResult.FacetCount("DESIGN", 1_334)), result.facets().get(Facet.TYPE));
+            assertEquals(List.of(new SearchResult.FacetCount("110000", 2_000),
+                    new SearchResult.FacetCount("420000", 2_000)), result.facets().get(Facet.REGION));
+            Map<String, Long> institutions = result.facets().get(Facet.INSTITUTION).stream()
+                    .collect(Collectors.toMap(SearchResult.FacetCount::value, SearchResult.FacetCount::count));
+            Map<String, Long> expected = new HashMap<>();
+            for (int n = 0; n < 4_000; n++) {
+                expected.merge("机构" + (n % 7), 1L, Long::sum);
+            }
+            assertEquals(expected, institutions);
+        }
+    }
+
+    @Test
     void facetCountsOfBroadQueriesFollowWrites() {
         try (PatentIndex index = PatentIndex.inMemory()) {
             int many = PatentIndex.FACET_CACHE_MIN_HITS + 10; // enough hits for the counts to be cached

@@ -3,11 +3,14 @@ package org.ipop.library.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
 class SearchSlotsTest {
@@ -121,6 +130,47 @@ class SearchSlotsTest {
         assertEquals(unreadable, failure.get(), "the search's own exception, not a wrapper");
         assertNotEquals(succeeding, ranOn.get(), "a search that had to wait runs on a worker");
         assertTrue(ranOn.get().getName().startsWith("patent-search-"), ranOn.get().getName());
+    }
+
+    @Test
+    void aSearchCountsWithHelpersOnlyWhileACoreIsIdle() throws Exception {
+        try (Directory directory = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+                writer.commit();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                SearchSlots slots = new SearchSlots(2);
+                IndexSearcher idle = slots.run(() -> slots.forCounting(searcher));
+                assertNotSame(searcher, idle, "one search running, a core free: helpers count too");
+                assertSame(reader, idle.getIndexReader());
+
+                CountDownLatch bothRunning = new CountDownLatch(2);
+                CountDownLatch finish = new CountDownLatch(1);
+                List<IndexSearcher> chosen = new CopyOnWriteArrayList<>();
+                List<Thread> threads = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    threads.add(Thread.ofPlatform().start(() -> run(slots, () -> {
+                        bothRunning.countDown();
+                        await(bothRunning);
+                        chosen.add(slots.forCounting(searcher));
+                        await(finish);
+                    })));
+                }
+                assertTrue(bothRunning.await(5, TimeUnit.SECONDS));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (chosen.size() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                finish.countDown();
+                for (Thread thread : threads) {
+                    thread.join(5_000);
+                }
+                assertEquals(List.of(searcher, searcher), chosen, "every core busy: each search counts alone");
+                assertSame(searcher, new SearchSlots(1).run(() -> new SearchSlots(1).forCounting(searcher)),
+                        "one slot: no helpers at all");
+            }
+        }
     }
 
     @Test
