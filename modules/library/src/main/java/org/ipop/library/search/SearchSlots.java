@@ -33,7 +33,8 @@ import org.apache.lucene.search.IndexSearcher;
  * facets with helpers ({@link #forCounting}), the segments split between its own thread and a helper. Counting is
  * most of a search's time (every hit, seven facets), and split over two cores it took about a third less time for
  * about a tenth more CPU (measured, see docs/benchmarks.md). Under load no core is idle and searches count alone, so
- * the extra CPU is not spent when it would slow other searches down.
+ * the extra CPU is not spent when it would slow other searches down. A search never waits for a busy helper: Lucene's
+ * task executor has the calling thread run every slice that no helper has started.
  *
  * <p>One instance per process ({@link #SHARED}): the cores are shared by every tenant's index. Idle workers and
  * helpers end after {@link #IDLE_SECONDS}, so an undeployed application leaves no thread behind for long.
