@@ -220,28 +220,24 @@ public class EnterpriseImports {
 
         void add(TabularRow row, Map<EnterpriseColumns, Integer> columns) {
             rows++;
-            List<RowProblem> oversized = oversized(row, columns);
-            if (!oversized.isEmpty()) {
-                refused++;
-                problems.addAll(oversized);
-                if (batch.size() + problems.size() >= BATCH_SIZE) {
-                    flush();
+            List<RowProblem> rowProblems = oversized(row, columns); // such a row is not read further
+            if (rowProblems.isEmpty()) {
+                EnterpriseProfile profile = rules.normalise(EnterpriseColumns.profileOf(row, columns));
+                List<FieldError> errors = new ArrayList<>(rules.check(profile));
+                Integer first = firstRowOf.putIfAbsent(profile.creditCode(), row.number());
+                if (first != null && errors.stream().noneMatch(e -> e.field().equals("creditCode"))) {
+                    errors.add(new FieldError("creditCode", profile.creditCode(),
+                            "与第 " + first + " 行重复 / duplicate of row " + first));
                 }
-                return;
-            }
-            EnterpriseProfile profile = rules.normalise(EnterpriseColumns.profileOf(row, columns));
-            List<FieldError> errors = new ArrayList<>(rules.check(profile));
-            Integer first = firstRowOf.putIfAbsent(profile.creditCode(), row.number());
-            if (first != null && errors.stream().noneMatch(e -> e.field().equals("creditCode"))) {
-                errors.add(new FieldError("creditCode", profile.creditCode(),
-                        "与第 " + first + " 行重复 / duplicate of row " + first));
-            }
-            if (errors.isEmpty()) {
-                batch.add(profile);
-            } else {
-                refused++;
-                errors.forEach(error -> problems.add(new RowProblem(row.number(),
+                if (errors.isEmpty()) {
+                    batch.add(profile);
+                }
+                errors.forEach(error -> rowProblems.add(new RowProblem(row.number(),
                         EnterpriseColumns.ofField(error.field()).label(), error.value(), error.reason())));
+            }
+            if (!rowProblems.isEmpty()) {
+                refused++;
+                problems.addAll(rowProblems);
             }
             if (batch.size() + problems.size() >= BATCH_SIZE) {
                 flush();

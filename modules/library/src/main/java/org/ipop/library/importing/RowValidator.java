@@ -69,8 +69,6 @@ public final class RowValidator {
 
     private static final String REQUIRED = "必填 / required";
 
-    /** The most characters a cell may hold (see {@link TabularRow#MAX_CELL_CHARS}). */
-    static final int MAX_CELL_CHARS = TabularRow.MAX_CELL_CHARS;
     /**
      * The most characters a row may hold in all, for files with many extra columns: about 3 MB in UTF-8, well within
      * the store's 16 MB per patent together with its analysis.
@@ -218,8 +216,8 @@ public final class RowValidator {
         }
 
         /**
-         * Refuses every cell longer than {@link #MAX_CELL_CHARS}, and the row if its other cells hold more than
-         * {@link #MAX_ROW_CHARS} in all.
+         * Refuses every cell longer than {@link TabularRow#MAX_CELL_CHARS}, and the row if its other cells hold
+         * more than {@link #MAX_ROW_CHARS} in all.
          */
         void checkSizes() {
             long rowChars = 0;
@@ -228,7 +226,7 @@ public final class RowValidator {
                 if (value == null) {
                     continue;
                 }
-                if (value.length() <= MAX_CELL_CHARS) {
+                if (value.length() <= TabularRow.MAX_CELL_CHARS) {
                     rowChars += value.length(); // a cell refused already is not counted again in the row
                 } else {
                     tooLong.add(cell.getKey());

@@ -16,6 +16,7 @@ import org.ipop.library.ApplicantType;
 import org.ipop.library.PatentRecord;
 import org.ipop.library.PatentType;
 import org.ipop.tabular.ErrorReport;
+import org.ipop.tabular.TabularRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -343,7 +344,7 @@ class RowValidatorTest {
 
     @Test
     void aCellOfExactlyTheLimitIsKept() {
-        String address = "地".repeat(RowValidator.MAX_CELL_CHARS);
+        String address = "地".repeat(TabularRow.MAX_CELL_CHARS);
         assertEquals(address, valid("申请人地址", address).extra().get("申请人地址"));
     }
 
@@ -354,7 +355,7 @@ class RowValidatorTest {
                 "专利类型", "实用新型", "申请日", "20221202"));
         for (int i = 1; i <= 31; i++) { // 31 full cells: 1,015,777 characters
             headers.add("备注" + i);
-            row.put("备注" + i, "注".repeat(RowValidator.MAX_CELL_CHARS));
+            row.put("备注" + i, "注".repeat(TabularRow.MAX_CELL_CHARS));
         }
         RowValidator wide = new RowValidator(InventoryColumns.resolve(headers, "清单.csv"), NEW_YEAR_2025);
         var invalid = assertInstanceOf(InventoryRow.Invalid.class, wide.validate(2, row));
