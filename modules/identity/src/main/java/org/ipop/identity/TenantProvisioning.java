@@ -167,6 +167,9 @@ public class TenantProvisioning {
         Instant now = Instant.now();
         boolean unreachable = false;
         for (TenantDescriptor tenant : tenants.all()) {
+            if (stopped) {
+                return; // the application stopped during the round: its classes may be gone (CWWKC1101E in CI)
+            }
             if (!refusals.due(tenant.id().value(), now)) {
                 continue;
             }
